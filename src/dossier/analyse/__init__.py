@@ -1,0 +1,43 @@
+"""Per-document analysis: a pipeline of named stages, each a pure function of one document.
+
+A stage takes the :class:`~dossier.model.Document` and returns it annotated. Stages
+are registered with :func:`stage`, the same way dossier's own are, so a capability
+is added by registering it, not by editing a dispatcher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dossier.errors import STAGE_RETURNED_WRONG_TYPE, StageError
+from dossier.model import Document
+
+Stage = Callable[[Document], Document]
+STAGES: dict[str, Stage] = {}
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    """Register ``fn`` as the analysis stage ``name``; stages run in registration order."""
+    def register(fn: Stage) -> Stage:
+        STAGES[name] = fn
+        return fn
+    return register
+
+
+def analyse(doc: Document) -> Document:
+    """Run every registered stage on ``doc``; a failure names the stage and the document."""
+    for name, fn in STAGES.items():
+        try:
+            out = fn(doc)
+        except StageError:
+            raise
+        except Exception as exc:
+            raise StageError(name, doc.path, f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(out, Document):
+            raise StageError(name, doc.path, STAGE_RETURNED_WRONG_TYPE.format(got=type(out).__name__))
+        doc = out
+    return doc
+
+
+# dossier's own stages register themselves on import.
+from dossier.analyse import text as _text  # noqa: E402,F401

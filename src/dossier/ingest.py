@@ -1,0 +1,112 @@
+"""Ingest: read → analyse → store → link, for files and folders, batch by batch.
+
+Re-running on the same files is a no-op (files are recognised by their SHA-256);
+a changed file replaces what its old version contributed. Each batch of files is
+one transaction, so an interrupted ingest leaves a consistent database and a
+re-run completes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.analyse import analyse
+from dossier.link import recurring
+from dossier.model import Document, Skipped
+from dossier.read.files import read_file, walk
+from dossier.settings import Settings
+from dossier.store import Store
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    unchanged: int = 0
+    documents: int = 0
+    already_stored: int = 0
+    recleaned: int = 0
+    languages: Counter = field(default_factory=Counter)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything was read, 1 when something was skipped."""
+        return 1 if self.skipped else 0
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    h, size = hashlib.sha256(), 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
+def ingest(paths: Iterable[Path], db: Path | str, settings: Settings = Settings(),
+           progress: Callable[[Iterable], Iterable] = lambda it: it) -> IngestReport:
+    report = IngestReport()
+    touched: set[int] = set()
+    with Store(db) as store:
+        lines = recurring.known(store)
+        pending: list[Path] = []
+        for entry in progress(list(walk(paths))):
+            if isinstance(entry, Skipped):
+                report.skipped.append(entry)
+                with store.transaction():
+                    store.forget_file(entry.path)
+                    store.record_skip(entry, entry.path)
+                continue
+            pending.append(entry)
+            if len(pending) >= settings.batch_files:
+                _store_batch(store, pending, settings, lines, report, touched)
+                pending = []
+        _store_batch(store, pending, settings, lines, report, touched)
+        report.recleaned = recurring.update(store, touched, settings.recurring_min_documents)
+    return report
+
+
+def _store_batch(store: Store, paths: list[Path], settings: Settings, lines: frozenset[str],
+                 report: IngestReport, touched: set[int]) -> None:
+    with store.transaction():
+        for path in paths:
+            key = str(path.resolve())
+            try:
+                sha, size = sha256_of(path)
+            except OSError as exc:
+                skip = Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+                report.skipped.append(skip)
+                store.forget_file(key)
+                store.record_skip(skip, key)
+                continue
+            report.files += 1
+            if store.file_sha(key) == sha:
+                report.unchanged += 1
+                continue
+            store.forget_file(key)
+            store.record_file(key, sha, size)
+            documents = skipped = 0
+            for item in read_file(path, settings, lines):
+                if isinstance(item, Skipped):
+                    skipped += 1
+                    report.skipped.append(item)
+                    store.record_skip(item, key)
+                    continue
+                documents += 1
+                _store_document(store, analyse(item), key, report, touched)
+            store.count_file(key, documents, skipped)
+
+
+def _store_document(store: Store, doc: Document, file: str, report: IngestReport,
+                    touched: set[int]) -> None:
+    hashes = recurring.line_hashes(doc.raw_text)
+    if store.add_document(doc, file, set(hashes)):
+        report.documents += 1
+        report.languages[doc.language] += 1
+        touched.update(hashes)
+    else:
+        report.already_stored += 1

@@ -1,0 +1,1 @@
+"""Linking across documents: incremental, on what is already stored."""

@@ -1,0 +1,52 @@
+"""The objects that flow through dossier: read → analyse → link → store.
+
+A :class:`Document` is created by a reader, annotated in place by the analysis
+stages (each a pure function of one document) and written by the store. All
+annotations are character offsets into ``Document.text``, the cleaned text,
+which is never altered after cleaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "en", "und")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    language: str
+
+
+@dataclass
+class Document:
+    """One article. ``id`` is a hash of the item's raw content, so re-reading it is a no-op."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    # How the published date was found, or why it is null (never guessed from mtime or today).
+    published_note: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "und"
+    boilerplate: list[str] = field(default_factory=list)
+    # Text as read, before clutter removal, so the corpus-level cleaner can run again.
+    raw_text: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    # Small facts about how the item was read: encoding, section label, platform, and the
+    # metadata fields the item itself gave (kept so the document can be cleaned again).
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or one item of a file) that could not be read, and why."""
+
+    path: str
+    reason: str
