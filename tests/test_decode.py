@@ -12,6 +12,7 @@ JA = "スターマー英首相は1月31日、東京で高市早苗首相と会�
     (ZH_HANS, "utf-8", "utf-8"),
     (ZH_HANS, "utf-8-sig", "utf-8-sig"),
     (ZH_HANS, "utf-16", "utf-16"),
+    ("Starmer met Takaichi in Tokyo.", "utf-16-le", "utf-16-le"),
     (ZH_HANS, "gb18030", "gb18030"),
     (ZH_HANT, "big5", "big5"),
     (JA, "shift_jis", "shift_jis"),

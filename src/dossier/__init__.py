@@ -4,7 +4,7 @@ Data flow: ``read`` (files → Document) → ``analyse`` (one document, pure) �
 ``link`` (across documents, incremental) → ``store`` (SQLite).
 """
 
-from dossier.ingest import IngestReport, ingest
+from dossier.pipeline import IngestReport, ingest
 from dossier.model import Document, Sentence, Skipped
 from dossier.settings import Settings
 

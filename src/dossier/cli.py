@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from dossier.errors import DossierError
 from dossier.export import export as build_export
-from dossier.ingest import ingest as run_ingest
+from dossier.pipeline import ingest as run_ingest
 from dossier.settings import Settings
 from dossier.store import Store
 

@@ -1,13 +1,15 @@
 """Bytes → text, or a clear refusal. Never mojibake.
 
-Order: a byte-order mark decides; then strict UTF-8 (most files); then the legacy
-East Asian encodings (GB18030/GBK, Big5, Shift_JIS, EUC-JP) and BOM-less UTF-16,
-ranked by charset-normalizer and accepted only when the winner reads cleanly.
+Order: a byte-order mark decides; NUL bytes mean BOM-less UTF-16 or binary; then
+strict UTF-8 (most files); then the legacy East Asian encodings (GB18030/GBK,
+Big5, Shift_JIS, EUC-JP), ranked by charset-normalizer and accepted only when
+the winner reads cleanly.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,7 +19,7 @@ from dossier.errors import ReadError
 
 # Encodings dossier promises to read; charset-normalizer chooses among these only,
 # so a Big5 file is never "decoded" as some Cyrillic code page.
-LEGACY = ("gb18030", "big5", "cp932", "shift_jis", "euc_jp", "utf_16_le", "utf_16_be")
+LEGACY = ("gb18030", "big5", "cp932", "shift_jis", "euc_jp")
 # Above this share of unlikely characters, a decoding is not trusted.
 MAX_CHAOS = 0.1
 BOMS = (
@@ -65,6 +67,16 @@ def decode(data: bytes) -> Decoded:
                                 f"(byte {exc.start})") from None
     if looks_binary(data):
         raise ReadError("binary file, not text")
+    if b"\x00" in data[:8192]:
+        # Text with NUL bytes can only be BOM-less UTF-16; anything else is binary.
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if not _implausible(text) and not _controls(text) and _familiar(text):
+                return Decoded(_tidy(text), name)
+        raise ReadError("binary file, not text")
     try:
         return Decoded(_tidy(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -84,6 +96,21 @@ def _implausible(text: str) -> bool:
     sample = text[:20000]
     odd = sum(1 for c in sample if unicodedata.category(c) in ("Co", "Cn", "Cs") or c == "\ufffd")
     return odd > max(2, len(sample) // 200)
+
+
+# Scripts an article in dossier's languages is written in: Latin, CJK punctuation,
+# kana, Han, Hangul, full-width forms.
+_FAMILIAR = re.compile(r"[\t\n\r -~\u00a0-\u024f\u2000-\u206f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _familiar(text: str) -> bool:
+    sample = text[:8192]
+    return len(_FAMILIAR.findall(sample)) >= 0.95 * len(sample)
+
+
+def _controls(text: str) -> bool:
+    sample = text[:8192]
+    return sum(1 for c in sample if c < " " and c not in "\t\n\r\f") > len(sample) // 100
 
 
 def _tidy(text: str) -> str:

@@ -1,0 +1,172 @@
+import json
+import random
+import os
+import sqlite3
+
+import pytest
+
+from dossier.pipeline import ingest
+from dossier.settings import Settings
+from dossier.store import Store
+
+
+def stored(db):
+    with Store(db, readonly=True) as store:
+        return {d.path.rsplit("/", 1)[-1]: d for d in store.documents()}
+
+
+def test_ingest_reads_languages_and_metadata(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    report = ingest([corpus], db)
+    assert report.exit_code == 0 and report.documents == 3
+    docs = stored(db)
+    zh, ja, en = docs["a.txt"], docs["ja.txt"], docs["en.md"]
+    assert (zh.language, ja.language, en.language) == ("zh-Hans", "ja", "en")
+    assert zh.title == "斯塔默抵达东京" and zh.meta["section"] == "国际 | 时政"
+    assert ja.meta["encoding"] == "shift_jis" and ja.published == "2026-02-01"
+    assert en.published == "2026-02-01"
+    for doc in docs.values():
+        assert doc.sentences and all(doc.text[s.start:s.end].strip() for s in doc.sentences)
+
+
+def test_reingest_is_a_noop_and_a_changed_file_replaces_its_old_version(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    before = {d.id for d in stored(db).values()}
+    again = ingest([corpus], db)
+    assert again.unchanged == 3 and again.documents == 0
+    assert {d.id for d in stored(db).values()} == before
+    path = corpus / "en.md"
+    path.write_text(path.read_text().replace("work together", "cooperate closely"))
+    changed = ingest([corpus], db)
+    assert changed.documents == 1 and changed.unchanged == 2
+    docs = stored(db)
+    assert len(docs) == 3 and "cooperate closely" in docs["en.md"].text
+    with sqlite3.connect(db) as con:  # the old version left nothing behind
+        assert con.execute("SELECT COUNT(*) FROM sentences WHERE document NOT IN "
+                           "(SELECT id FROM documents)").fetchone()[0] == 0
+
+
+def test_identical_files_at_two_paths_are_one_document(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    (corpus / "copy.md").write_bytes((corpus / "en.md").read_bytes())
+    report = ingest([corpus], db)
+    assert report.documents == 3 and report.already_stored == 1
+    (corpus / "en.md").unlink()
+    ingest([corpus / "copy.md"], db)
+    with Store(db, readonly=True) as store:
+        assert store.count("documents") == 3
+
+
+def test_bad_input_is_reported_and_the_batch_goes_on(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(4000))
+    (bad / "mojibake.txt").write_bytes(bytes(range(128, 256)) * 40)
+    (bad / "broken.json").write_text('{"title": "x", "text": ', encoding="utf-8")
+    (bad / "truncated.html").write_text("<html><body><div>", encoding="utf-8")
+    (bad / "feed.jsonl").write_text(
+        '{"title": "一", "text": "第一篇文章的正文。", "published": "2026-02-01"}\n'
+        '{"title": "二", "text": \n'
+        '{"title": "三", "body": "第三篇文章的正文。", "date": "2026/2/3", "source": "新华网"}\n',
+        encoding="utf-8")
+    (bad / "dangling.txt").symlink_to(bad / "missing.txt")
+    (bad / "loop").symlink_to(bad)
+    report = ingest([bad, tmp_path / "nowhere"], db)
+    reasons = {os.path.basename(s.path): s.reason for s in report.skipped}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "encoding" in reasons["mojibake.txt"]
+    assert "malformed JSON at line 1" in reasons["broken.json"]
+    assert "no article text" in reasons["truncated.html"]
+    assert reasons["feed.jsonl#2"].startswith("line 2: malformed JSON")
+    assert "broken symbolic link" in reasons["dangling.txt"]
+    assert "loop" in reasons["loop"]
+    assert "no such file" in reasons["nowhere"]
+    assert report.exit_code == 1 and report.documents == 2
+    docs = stored(db)
+    assert len(docs) == 5  # the three stored before are untouched
+    assert docs["feed.jsonl#3"].source == "新华网" and docs["feed.jsonl#3"].published == "2026-02-03"
+    with Store(db, readonly=True) as store:
+        assert len(store.skipped()) == len(report.skipped)
+
+
+def test_huge_file_is_refused_with_bounded_memory(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(300 * 1024 * 1024)  # sparse: 300 MB without writing them
+    report = ingest([big], tmp_path / "d.db", Settings(max_bytes=50 * 1024 * 1024))
+    assert "over the 52,428,800-byte limit" in report.skipped[0].reason
+
+
+def test_interrupted_ingest_keeps_finished_batches_and_rerun_completes(corpus, tmp_path, monkeypatch):
+    db = tmp_path / "d.db"
+    import dossier.pipeline as mod
+    real = mod.read_file
+    calls = {"n": 0}
+
+    def dying(path, *args):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(path, *args)
+
+    monkeypatch.setattr(mod, "read_file", dying)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus], db, Settings(batch_files=1))
+    assert len(stored(db)) == 2
+    monkeypatch.setattr(mod, "read_file", real)
+    report = ingest([corpus], db, Settings(batch_files=1))
+    assert report.unchanged == 2 and report.documents == 1 and len(stored(db)) == 3
+
+
+def test_corpus_recurring_lines_become_boilerplate(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(6):
+        (root / f"{i}.txt").write_text(
+            f"第{i}篇标题\n2026-02-0{i + 1}\n\n这是第{i}篇文章独有的正文内容。\n更多精彩内容请访问本站首页\n",
+            encoding="utf-8")
+    # a repost of one article, five times, must not turn its sentences into clutter
+    for i in range(5):
+        (root / f"repost{i}.txt").write_text(
+            f"同一篇转载\n2026-02-01\n\n这句正文在五篇转载里都一样。\n转载编号{i}。\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    report = ingest([root], db)
+    assert report.recleaned == 6
+    for name, doc in stored(db).items():
+        assert "更多精彩内容请访问本站首页" not in doc.text
+        if name.startswith("repost"):
+            assert "这句正文在五篇转载里都一样。" in doc.text
+        else:
+            assert doc.boilerplate == ["更多精彩内容请访问本站首页"]
+            assert doc.sentences[-1].end <= len(doc.text)
+    # a later article with the same line is cleaned on arrival
+    (root / "late.txt").write_text("新标题\n\n新的正文。\n更多精彩内容请访问本站首页\n", encoding="utf-8")
+    ingest([root], db)
+    assert stored(db)["late.txt"].boilerplate == ["更多精彩内容请访问本站首页"]
+
+
+def test_not_a_database(tmp_path):
+    from dossier.errors import StoreError
+    path = tmp_path / "notes.db"
+    path.write_text("hello")
+    with pytest.raises(StoreError, match="not a dossier database"):
+        ingest([tmp_path], path)
+    assert path.read_text() == "hello"
+
+
+def test_export_contract(corpus, tmp_path):
+    from dossier.export import export
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        data = json.loads(json.dumps(export(store)))
+    assert data["schema"] == "dossier.export/1"
+    for key in ("copies", "stories", "entities", "times", "quantities", "events", "claims", "conflicts"):
+        assert data[key] == []
+    doc = data["documents"][0]
+    assert set(doc) >= {"id", "path", "title", "language", "published", "source", "text", "boilerplate"}
