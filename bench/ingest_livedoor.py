@@ -54,10 +54,11 @@ def main() -> None:
 
 
 def _child(argv: list[str]) -> float:
-    """Run one ingest in a fresh process; return its peak resident memory in MB."""
+    """Run one ingest in a fresh process; return the peak resident memory of it or a worker, in MB."""
     code = ("import sys, resource\nfrom dossier.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as exit:\n    code = exit.code\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+            "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, "ingest", *argv], capture_output=True, text=True)
     if out.returncode:
         sys.exit(out.stderr)

@@ -170,3 +170,13 @@ def test_export_contract(corpus, tmp_path):
         assert data[key] == []
     doc = data["documents"][0]
     assert set(doc) >= {"id", "path", "title", "language", "published", "source", "text", "boilerplate"}
+
+
+def test_worker_processes_store_the_same_documents(corpus, tmp_path):
+    one, two = tmp_path / "1.db", tmp_path / "2.db"
+    ingest([corpus], one, Settings(jobs=1))
+    ingest([corpus], two, Settings(jobs=2))
+    a, b = stored(one), stored(two)
+    assert a.keys() == b.keys()
+    for name in a:
+        assert (a[name].id, a[name].text, a[name].sentences) == (b[name].id, b[name].text, b[name].sentences)

@@ -8,6 +8,7 @@ cannot be used.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,14 +38,16 @@ def main() -> None:
 @db_option
 @click.option("--max-bytes", type=int, default=Settings.max_bytes, show_default=True,
               help="Refuse article files larger than this (feeds in .jsonl are streamed).")
-def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
+              help="Worker processes for reading and analysing articles.")
+def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int) -> None:
     """Read articles from files and folders (recursively) into the database.
 
     Run it again with more articles at any time; files already read are skipped.
 
     Example: dossier ingest samples/ --db dossier.db
     """
-    settings = Settings(max_bytes=max_bytes)
+    settings = Settings(max_bytes=max_bytes, jobs=jobs)
     bar = lambda items: tqdm(items, desc="reading", unit="file", disable=None, leave=False)  # noqa: E731
     report = _guard(lambda: run_ingest(paths, db, settings, progress=bar))
     langs = ", ".join(f"{k} {v}" for k, v in report.languages.most_common()) or "none"

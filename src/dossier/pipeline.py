@@ -9,15 +9,18 @@ re-run completes it.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.analyse import analyse
 from dossier.link import recurring
 from dossier.model import Document, Skipped
-from dossier.read.files import read_file, walk
+from dossier.read.files import STREAMED, read_file, walk
 from dossier.settings import Settings
 from dossier.store import Store
 
@@ -51,8 +54,13 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings = Settings(
            progress: Callable[[Iterable], Iterable] = lambda it: it) -> IngestReport:
     report = IngestReport()
     touched: set[int] = set()
-    with Store(db) as store:
+    with Store(db) as store, ExitStack() as stack:
         lines = recurring.known(store)
+        pool = None
+        if settings.jobs > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(
+                settings.jobs, mp_context=_context(), initializer=_init_worker,
+                initargs=(settings, lines)))
         pending: list[Path] = []
         for entry in progress(list(walk(paths))):
             if isinstance(entry, Skipped):
@@ -63,41 +71,71 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings = Settings(
                 continue
             pending.append(entry)
             if len(pending) >= settings.batch_files:
-                _store_batch(store, pending, settings, lines, report, touched)
+                _store_batch(store, pending, settings, lines, pool, report, touched)
                 pending = []
-        _store_batch(store, pending, settings, lines, report, touched)
+        _store_batch(store, pending, settings, lines, pool, report, touched)
         report.recleaned = recurring.update(store, touched, settings.recurring_min_documents)
     return report
 
 
+def analysed(path: Path, settings: Settings, lines: frozenset[str]) -> Iterator[Document | Skipped]:
+    """The documents of one file, analysed, and whatever in it was skipped."""
+    for item in read_file(path, settings, lines):
+        yield item if isinstance(item, Skipped) else analyse(item)
+
+
+# Worker processes get the settings and the corpus clutter lines once, not per file.
+_worker: dict = {}
+
+
+def _init_worker(settings: Settings, lines: frozenset[str]) -> None:
+    _worker.update(settings=settings, lines=lines)
+
+
+def _analysed_in_worker(path: Path) -> list[Document | Skipped]:
+    return list(analysed(path, _worker["settings"], _worker["lines"]))
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
 def _store_batch(store: Store, paths: list[Path], settings: Settings, lines: frozenset[str],
-                 report: IngestReport, touched: set[int]) -> None:
-    with store.transaction():
-        for path in paths:
-            key = str(path.resolve())
-            try:
-                sha, size = sha256_of(path)
-            except OSError as exc:
-                skip = Skipped(str(path), f"cannot read: {exc.strerror or exc}")
-                report.skipped.append(skip)
+                 pool: ProcessPoolExecutor | None, report: IngestReport, touched: set[int]) -> None:
+    changed: list[tuple[Path, str, str, int]] = []
+    for path in paths:
+        key = str(path.resolve())
+        try:
+            sha, size = sha256_of(path)
+        except OSError as exc:
+            skip = Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+            report.skipped.append(skip)
+            with store.transaction():
                 store.forget_file(key)
                 store.record_skip(skip, key)
-                continue
-            report.files += 1
-            if store.file_sha(key) == sha:
-                report.unchanged += 1
-                continue
+            continue
+        report.files += 1
+        if store.file_sha(key) == sha:
+            report.unchanged += 1
+        else:
+            changed.append((path, key, sha, size))
+    # Feeds are streamed in this process; whole files can be read and analysed in workers.
+    whole = [c[0] for c in changed if c[0].suffix.lower() not in STREAMED]
+    done = dict(zip(whole, pool.map(_analysed_in_worker, whole, chunksize=4))) if pool else {}
+    with store.transaction():
+        for path, key, sha, size in changed:
             store.forget_file(key)
             store.record_file(key, sha, size)
             documents = skipped = 0
-            for item in read_file(path, settings, lines):
+            for item in done.get(path) or analysed(path, settings, lines):
                 if isinstance(item, Skipped):
                     skipped += 1
                     report.skipped.append(item)
                     store.record_skip(item, key)
-                    continue
-                documents += 1
-                _store_document(store, analyse(item), key, report, touched)
+                else:
+                    documents += 1
+                    _store_document(store, item, key, report, touched)
             store.count_file(key, documents, skipped)
 
 

@@ -70,3 +70,10 @@ def detect(text: str, default: str = "und") -> str:
     if english >= 1 or (len(words) <= 3 and default == "en"):
         return "en"
     return default if len(words) <= 3 else "und"
+
+
+def detect_sentence(sentence: str, document_language: str) -> str:
+    """The language of one sentence of a document; cheap when kana settle it."""
+    if document_language == "ja" and _KANA.search(sentence):
+        return "ja"
+    return detect(sentence, default=document_language)

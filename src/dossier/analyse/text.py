@@ -9,6 +9,6 @@ from dossier.model import Document, Sentence
 @stage("text")
 def language_and_sentences(doc: Document) -> Document:
     doc.language = lang.detect(f"{doc.title or ''}\n{doc.text}")
-    doc.sentences = [Sentence(start, end, lang.detect(doc.text[start:end], default=doc.language))
+    doc.sentences = [Sentence(start, end, lang.detect_sentence(doc.text[start:end], doc.language))
                      for start, end in sentences.split(doc.text)]
     return doc

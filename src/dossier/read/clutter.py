@@ -61,9 +61,9 @@ class Cleaned:
     boilerplate: list[str]
 
 
-def clutter_kind(line: str) -> str | None:
-    """'placeholder', 'disclaimer' or None for one stripped line."""
-    folded = fold(line)
+def clutter_kind(line: str, folded: str | None = None) -> str | None:
+    """'placeholder', 'disclaimer' or None for one stripped line (``folded``: its folded form)."""
+    folded = fold(line) if folded is None else folded
     if _DISCLAIMERS.search(folded):
         return "disclaimer"
     if len(line) <= PLACEHOLDER_MAX and (_IMAGE_MARKERS.match(folded) or _PLACEHOLDERS.search(folded)):
@@ -74,11 +74,13 @@ def clutter_kind(line: str) -> str | None:
 def clean(body: str, also: frozenset[str] = frozenset()) -> Cleaned:
     """Remove clutter lines from ``body``; ``also`` holds lines known to be clutter corpus-wide."""
     lines = body.split("\n")
+    # Folding keeps lengths, so the folded body splits into the folded lines.
+    folded_lines = fold(body).split("\n")
     counts = Counter(s for line in lines if (s := line.strip()))
     kept, removed = [], []
-    for line in lines:
+    for line, folded in zip(lines, folded_lines):
         s = line.strip()
-        if s and (s in also or counts[s] >= REPEATS or clutter_kind(s)):
+        if s and (s in also or counts[s] >= REPEATS or clutter_kind(s, folded.strip())):
             removed.append(s)
         else:
             kept.append(line.rstrip())
