@@ -56,8 +56,10 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--raise-floors", action="store_true")
     ap.add_argument("--allow-lower", action="store_true")
+    ap.add_argument("--only", action="append", choices=EVALUATIONS,
+                    help="run only this evaluation (repeatable)")
     args = ap.parse_args()
-    figures = measure(args.data)
+    figures = measure(args.data, tuple(args.only or EVALUATIONS))
     pinned = floors()
     for metric, value in sorted(figures.items()):
         floor = pinned.get(metric)
@@ -70,7 +72,7 @@ def main() -> int:
         BASELINE.write_text(json.dumps({"floors": dict(sorted(new.items()))}, indent=2) + "\n")
         print(f"floors written to {BASELINE}")
         return 0
-    failed = regressions(figures, pinned)
+    failed = regressions(figures, {m: f for m, f in pinned.items() if m in figures or not args.only})
     for line in failed:
         print(f"REGRESSION {line}")
     return 1 if failed else 0

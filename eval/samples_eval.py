@@ -39,7 +39,7 @@ def evaluate(data_dir: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         docs = read_samples(Path(tmp) / "samples.db")
     fields = {"language": 0, "title": 0, "published": 0, "source": 0}
-    planted = removed = kept_total = kept = 0
+    planted = removed = kept_total = kept = counted = 0
     for key, want in gold.items():
         doc = docs.get(key)
         if doc is None:
@@ -51,6 +51,7 @@ def evaluate(data_dir: Path | None = None) -> dict[str, float]:
             else:
                 print(f"{key}: {field} is {getattr(doc, field)!r}, expected {want.get(field)!r}",
                       file=sys.stderr)
+        counted += len(doc.sentences) == want.get("sentences")
         for line in want.get("clutter", []):
             planted += 1
             if line not in doc.text and line.strip() in doc.boilerplate:
@@ -69,6 +70,7 @@ def evaluate(data_dir: Path | None = None) -> dict[str, float]:
     return {f"samples.{f}": v / n for f, v in fields.items()} | {
         "samples.clutter_removed": removed / max(planted, 1),
         "samples.sentences_kept": kept / max(kept_total, 1),
+        "samples.sentence_count_exact": counted / n,
     }
 
 

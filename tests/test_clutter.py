@@ -47,3 +47,16 @@ def test_platform_from_disclaimer_becomes_source():
     doc = build("x", "a.txt", raw)
     assert doc.source == "网易号" and doc.meta["platform"] == "网易号"
     assert doc.text == "正文一句。"
+
+
+def test_related_links_block_and_portal_notes():
+    body = "\n".join([ARTICLE[0], "【関連記事】", "・【図解】衆院選の仕組みをおさらい",
+                      "・首相、年内の発議に意欲", "最終更新:2026年2月9日(月) 7時02分", "記事に関する報告",
+                      "・この行は関連記事の外なので残る箇条書きです"])
+    cleaned = clean(body)
+    assert cleaned.text.split("\n") == [ARTICLE[0], "・この行は関連記事の外なので残る箇条書きです"]
+    assert "・首相、年内の発議に意欲" in cleaned.boilerplate
+
+
+def test_patterns_match_every_script():
+    assert clutter_kind("關聯報導") == clutter_kind("相关报道") == "placeholder"

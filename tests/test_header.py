@@ -65,3 +65,16 @@ def test_unambiguous_dmy():
     assert find_date("31/01/2026").value == "2026-01-31"
     assert find_date("Published: 1 February 2026").value == "2026-02-01"
     assert find_date("February 1, 2026").value == "2026-02-01"
+
+
+def test_bare_section_label_and_bare_outlet_line():
+    head = read_head("政治・外交\n日英、2+2を年内開催へ\n2026年2月2日\n北辰新報\n\n本文の一文目です。")
+    assert head.section == "政治・外交"
+    assert head.title == "日英、2+2を年内開催へ"
+    assert head.source == "北辰新報"
+    assert head.body == "本文の一文目です。"
+
+
+def test_short_headline_over_a_prose_line_is_the_headline():
+    head = read_head("标题\n斯塔默抵达东京并举行会谈。")
+    assert head.title == "标题" and head.section is None

@@ -180,3 +180,22 @@ def test_worker_processes_store_the_same_documents(corpus, tmp_path):
     assert a.keys() == b.keys()
     for name in a:
         assert (a[name].id, a[name].text, a[name].sentences) == (b[name].id, b[name].text, b[name].sentences)
+
+
+def test_html_page_keeps_what_the_extractor_left_out(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>x</title><meta property='og:title' content='日英首脳会談\u3000協力強化で一致'>"
+        "<meta property='article:published_time' content='2026-01-31T20:00:00+09:00'></head><body>"
+        "<div class='cookie'>当サイトはクッキーを使用しています。</div><nav><a href='/'>トップ</a></nav>"
+        "<article><h1>日英首脳会談\u3000協力強化で一致</h1>"
+        "<p>高市早苗首相は31日、来日したスターマー英首相と首相官邸で会談した。両首脳は防衛協力の強化で一致した。</p>"
+        "<p>会談は約20分間行われ、その後ワーキングディナーが開かれた。重要鉱物の供給網についても意見を交わした。</p>"
+        "</article><footer><p>© 2026 Example News</p></footer></body></html>", encoding="utf-8")
+    ingest([page], tmp_path / "d.db")
+    doc = stored(tmp_path / "d.db")["page.html"]
+    assert doc.title == "日英首脳会談\u3000協力強化で一致"
+    assert doc.published == "2026-01-31"
+    assert doc.text.startswith("高市早苗首相は31日")
+    assert "当サイトはクッキーを使用しています。" in doc.boilerplate
+    assert "© 2026 Example News" in doc.boilerplate

@@ -63,3 +63,10 @@ def test_fold_is_length_preserving_and_matches_across_scripts():
 
 def test_fold_never_alters_names_by_s2t():
     assert fold("岩屋") == "岩屋"
+
+
+def test_quotation_inside_a_sentence_does_not_end_it():
+    assert sentences("高市氏は「協力を深めたい。」と述べた。次の文。") == [
+        "高市氏は「協力を深めたい。」と述べた。", "次の文。"]
+    assert sentences("她那句『工作、再工作。』至今仍被津津樂道。下一句。") == [
+        "她那句『工作、再工作。』至今仍被津津樂道。", "下一句。"]

@@ -52,3 +52,13 @@ def fold(text: str) -> str:
 def fold_char(char: str) -> str:
     """The folded form of one character (itself if folding would change the length)."""
     return _fold_char(char)
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression written in any script, with its CJK literals folded.
+
+    Only the script conversion applies (regex syntax is ASCII and case is left to
+    ``re.I``), so a pattern written as 関連記事 or 點擊 matches folded text.
+    """
+    jp2t, t2s = _converters()
+    return t2s.convert(jp2t.convert(pattern))

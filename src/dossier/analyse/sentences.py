@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterator
 
 _CLOSERS = "」』”’\"')）】〕》〉"
+_OPENERS = {"」": "「", "』": "『", "”": "“", "’": "‘", "）": "（", ")": "("}
+# Japanese particles that carry a closed quotation on into its sentence: 「…。」と述べた.
+_QUOTATIVE = "とっ"
 _CJK_END = re.compile(rf"[。！？!?…]+[{_CLOSERS}]*|\.{{3,}}[{_CLOSERS}]*")
 # A Latin full stop ends a sentence only before whitespace and a capital, digit or quote.
 _LATIN_END = re.compile(rf"[.!?]+[{_CLOSERS}]*(?=\s+[\"'“‘(A-Z0-9\u3000-\u9fff])|[.!?]+[{_CLOSERS}]*$")
@@ -38,11 +41,29 @@ def _split_line(line: str, offset: int) -> Iterator[tuple[int, int]]:
 
 
 def _ends(line: str) -> Iterator[int]:
-    ends = {m.end() for m in _CJK_END.finditer(line)}
+    ends = {m.end() for m in _CJK_END.finditer(line) if not _quote_goes_on(line, m)}
     for m in _LATIN_END.finditer(line):
         if not _ABBREVIATION.search(line[max(0, m.start() - 12):m.start() + 1]):
             ends.add(m.end())
     yield from sorted(ends)
+
+
+def _quote_goes_on(line: str, end: re.Match) -> bool:
+    """A quotation that ends in 。 but sits inside a longer sentence does not end it.
+
+    「…。」と述べた and 那句『…。』至今仍… go on; 他说：“…。” ends where the quote ends,
+    because a quote introduced by a colon is the rest of its sentence.
+    """
+    closer = end.group()[-1]
+    if closer not in _OPENERS or end.end() >= len(line):
+        return False
+    if line[end.end()] in _QUOTATIVE:
+        return True
+    opened = line.rfind(_OPENERS[closer], 0, end.start())
+    if opened <= 0:
+        return False
+    before = line[opened - 1]
+    return before not in "：:" and not _CJK_END.match(line, opened - 1)
 
 
 def _trimmed(line: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int]]:

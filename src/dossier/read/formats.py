@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from dossier.errors import ReadError
@@ -57,10 +59,56 @@ def read_html(path: Path, f: BinaryIO, recurring: frozenset[str]) -> Iterator[It
     )
     if page is None or not (page.text or "").strip():
         raise ReadError("HTML page has no article text that could be found")
-    doc = build(content_id(raw), str(path), page.text, title=page.title, published=page.date,
-                source=page.sitename, url=page.url, parse_head=False, recurring=recurring)
+    tree = _parse_html(decoded.text)
+    title = _html_title(tree) or page.title
+    # What the extractor left out of the page (menus, banners, footers) is kept as boilerplate.
+    left_out = [t for t in _visible_text(tree) if t not in page.text and t != title]
+    doc = build(content_id(raw), str(path), _without_headline(page.text, title), title=title, published=page.date,
+                source=page.sitename, url=page.url, parse_head=False, recurring=recurring,
+                left_out=left_out)
     doc.meta["encoding"] = decoded.encoding
     yield doc
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The extracted text often starts with the headline, which is the title, not body."""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.split()) == " ".join(title.split()):
+        return rest
+    return text
+
+
+def _parse_html(text: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _html_title(tree: lxml.html.HtmlElement | None) -> str | None:
+    """The headline as written (the extractor normalises spaces such as U+3000)."""
+    if tree is None:
+        return None
+    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
+        for found in tree.xpath(xpath):
+            text = (found if isinstance(found, str) else found.text_content()).strip()
+            if text:
+                return text
+    return None
+
+
+def _visible_text(tree: lxml.html.HtmlElement | None) -> list[str]:
+    """Each run of text a reader would see on the page, in order."""
+    if tree is None:
+        return []
+    for hidden in tree.xpath("//script|//style|//noscript|//template|//head"):
+        hidden.drop_tree()
+    runs = []
+    for piece in tree.itertext():
+        s = piece.strip()
+        if s and any(ch.isalnum() for ch in s):
+            runs.append(s)
+    return runs
 
 
 @reader(".json")

@@ -18,6 +18,9 @@ from dossier.read.dates import DateFound, find_date
 # Only the first lines can be metadata; after that everything is body.
 HEAD_LINES = 8
 HEADLINE_MAX = 120
+# A section label or an outlet name standing alone on its line is this short.
+BARE_NAME_MAX = 12
+_PUNCTUATION = re.compile(r"[。．.，,、！？!?：:；;「」『』“”\"（）()]")
 
 _LABEL = re.compile(r"^[^。.!?！？：:]{1,24}\s*[/|｜>＞›»]\s*[^。.!?！？：:]{1,24}$")
 _SOURCE = re.compile(
@@ -81,18 +84,29 @@ def _date_line(line: str) -> tuple[DateFound, str | None] | None:
     return found, source
 
 
+def _is_meta(line: str) -> bool:
+    return bool(_URL.match(line) or _date_line(line) or _source_name(line))
+
+
+def _headline_like(line: str) -> bool:
+    """A headline is short and does not end like a sentence of prose."""
+    return bool(line) and len(line) <= HEADLINE_MAX and not line.endswith(("。", ".")) \
+        and not _is_meta(line)
+
+
+def _bare_name(line: str) -> bool:
+    """A short line with no sentence punctuation: an outlet's name under the date."""
+    return len(line) <= BARE_NAME_MAX and not _PUNCTUATION.search(line)
+
+
 def read_head(text: str) -> Head:
     """Split metadata lines off the top of ``text`` (already free of clutter)."""
     head = Head()
-    lines = text.split("\n")
-    seen = 0
-    i = 0
-    while i < len(lines) and seen < HEAD_LINES:
-        s = lines[i].strip().lstrip("#").strip() if lines[i].lstrip().startswith("#") else lines[i].strip()
-        if not s:
-            i += 1
-            continue
-        seen += 1
+    lines = [(n, _unmark(line)) for n, line in enumerate(text.split("\n")) if line.strip()]
+    lines = lines[:HEAD_LINES]
+    body_from = None
+    for k, (n, s) in enumerate(lines):
+        following = lines[k + 1][1] if k + 1 < len(lines) else ""
         dated = None if head.date else _date_line(s)
         if head.url is None and _URL.match(s):
             head.url = s
@@ -101,12 +115,23 @@ def read_head(text: str) -> Head:
             head.source = head.source or source
         elif head.source is None and (name := _source_name(s)) and len(s) <= 60:
             head.source = name
-        elif head.title is None and head.section is None and _LABEL.match(s):
+        elif head.title is None and head.section is None and (
+                _LABEL.match(s) or (_bare_name(s) and _headline_like(following))):
             head.section = s
         elif head.title is None and len(s) <= HEADLINE_MAX:
             head.title = s
+        elif head.title and head.date and head.source is None and _bare_name(s):
+            head.source = s
         else:
+            body_from = n
             break
-        i += 1
-    head.body = "\n".join(lines[i:]).strip("\n")
+    else:
+        body_from = lines[-1][0] + 1 if lines else 0
+    head.body = "\n".join(text.split("\n")[body_from:]).strip("\n")
     return head
+
+
+def _unmark(line: str) -> str:
+    """A line without its Markdown heading marks."""
+    s = line.strip()
+    return s.lstrip("#").strip() if s.startswith("#") else s
