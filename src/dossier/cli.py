@@ -106,6 +106,25 @@ def info(db: Path) -> None:
         click.echo(f"  {skip.path}: {skip.reason}")
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; the default keeps the UI on this machine.")
+@click.option("--port", type=int, default=8765, show_default=True)
+def serve(db: Path, host: str, port: int) -> None:
+    """Browse the database in a web browser (read-only).
+
+    Example: dossier serve --db dossier.db --port 8765
+    """
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    app = _guard(lambda: create_app(db))
+    click.echo(f"dossier: serving {db} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _guard(action):
     try:
         return action()

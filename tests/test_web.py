@@ -1,0 +1,93 @@
+"""The web UI in-process: every page renders, hostile text stays text, errors stay plain."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from starlette.testclient import TestClient
+
+from dossier.pipeline import ingest
+from dossier.web.app import create_app
+
+HOSTILE = """Phishing pages imitate election results
+2026-02-09
+
+Researchers found pages that embed <script>alert(1)</script> in the results table.
+Another used <img src=x onerror=alert(1)> and a link to javascript:alert(1) to steal logins.
+"""
+
+
+@pytest.fixture
+def client(corpus, tmp_path):
+    (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    return TestClient(create_app(db), raise_server_exceptions=False)
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "a":
+            self.links.append(dict(attrs).get("href"))
+
+
+def parse(html):
+    tags = Tags()
+    tags.feed(html)
+    return tags
+
+
+def doc_links(html):
+    return [h for h in parse(html).links if h and h.startswith("/documents/")]
+
+
+def test_overview_lists_documents(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "斯塔默抵达东京" in r.text and "Starmer visits Tokyo" in r.text
+    assert len(doc_links(r.text)) == 4
+
+
+def test_document_page_shows_sentences(client):
+    link = next(h for h in doc_links(client.get("/").text))
+    r = client.get(link)
+    assert r.status_code == 200
+    assert len(re.findall(r'class="sentence"', r.text)) >= 1
+
+
+def test_hostile_text_is_escaped(client):
+    r = client.get("/search", params={"q": "phishing"})
+    link = doc_links(r.text)[0]
+    page = client.get(link).text
+    tags = parse(page)
+    assert not any(t == "script" for t, _ in tags.tags)
+    assert not any("onerror" in attrs for _, attrs in tags.tags)
+    assert not any(h and h.startswith("javascript:") for h in tags.links)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_search_folds_scripts(client):
+    # a traditional-script query finds the simplified article, and shows the name as written
+    r = client.get("/search", params={"q": "斯塔默抵達東京"})
+    assert r.status_code == 200 and len(doc_links(r.text)) == 1
+    assert "<mark>斯塔默抵达东京</mark>" in r.text
+
+
+def test_missing_pages_and_errors_are_plain(client):
+    r = client.get("/documents/../../etc/passwd")
+    assert r.status_code == 404 and "Traceback" not in r.text
+    r = client.get("/documents/nope")
+    assert r.status_code == 404 and "No document" in r.text
+
+
+def test_server_error_shows_no_trace(client, monkeypatch):
+    import dossier.web.pages as pages
+    monkeypatch.setattr(pages, "open_store", lambda request: 1 / 0)
+    r = client.get("/")
+    assert r.status_code == 500
+    assert "ZeroDivisionError" not in r.text and "Traceback" not in r.text
