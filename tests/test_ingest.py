@@ -199,3 +199,21 @@ def test_html_page_keeps_what_the_extractor_left_out(tmp_path):
     assert doc.text.startswith("高市早苗首相は31日")
     assert "当サイトはクッキーを使用しています。" in doc.boilerplate
     assert "© 2026 Example News" in doc.boilerplate
+
+
+def test_unreadable_file_is_reported(corpus, tmp_path, monkeypatch):
+    from pathlib import Path
+    locked = corpus / "locked.txt"
+    locked.write_text("标题\n\n正文。", encoding="utf-8")
+    real_open = Path.open
+
+    def guarded(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    report = ingest([corpus], tmp_path / "d.db")
+    assert [(os.path.basename(s.path), s.reason) for s in report.skipped] == [
+        ("locked.txt", "cannot read: Permission denied")]
+    assert report.documents == 3
