@@ -10,7 +10,6 @@ for a re-run on the same files (which must be a no-op). Reads the corpus from
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import subprocess
 import sys

@@ -1,6 +1,6 @@
 import json
-import random
 import os
+import random
 import sqlite3
 
 import pytest
@@ -217,3 +217,17 @@ def test_unreadable_file_is_reported(corpus, tmp_path, monkeypatch):
     assert [(os.path.basename(s.path), s.reason) for s in report.skipped] == [
         ("locked.txt", "cannot read: Permission denied")]
     assert report.documents == 3
+
+
+def test_search_index_follows_changes(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        assert [d.path.rsplit("/", 1)[-1] for d in store.search(["work together"], 10)] == ["en.md"]
+        assert len(store.search(["東京"], 10)) == 2  # 东京 (zh) and 東京 (ja)
+    path = corpus / "en.md"
+    path.write_text(path.read_text().replace("work together", "cooperate closely"))
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        assert store.search(["work together"], 10) == []
+        assert len(store.search(["cooperate closely"], 10)) == 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -92,15 +91,16 @@ def info(db: Path) -> None:
     Example: dossier info --db dossier.db
     """
     with _guard(lambda: Store(db, readonly=True)) as store:
-        docs = list(store.documents())
+        total = store.count("documents")
+        languages, sources = store.counts_by("language"), store.counts_by("source")
         skipped = store.skipped()
-    click.echo(f"{db}: {len(docs)} documents")
+    click.echo(f"{db}: {total} documents")
     click.echo("By language:")
-    for lang, n in Counter(d.language for d in docs).most_common():
+    for lang, n in languages:
         click.echo(f"  {lang:8} {n}")
     click.echo("By source:")
-    for source, n in Counter(d.source or "(not stated)" for d in docs).most_common():
-        click.echo(f"  {n:4}  {source}")
+    for source, n in sources:
+        click.echo(f"  {n:4}  {source or '(not stated)'}")
     click.echo(f"Skipped: {len(skipped)}")
     for skip in skipped:
         click.echo(f"  {skip.path}: {skip.reason}")

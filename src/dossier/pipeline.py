@@ -50,8 +50,9 @@ def sha256_of(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def ingest(paths: Iterable[Path], db: Path | str, settings: Settings = Settings(),
+def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = None,
            progress: Callable[[Iterable], Iterable] = lambda it: it) -> IngestReport:
+    settings = settings or Settings()
     report = IngestReport()
     touched: set[int] = set()
     with Store(db) as store, ExitStack() as stack:

@@ -18,8 +18,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _ENGLISH = frozenset(
-    "the an of to in and is are was were on for with that this by from at as it its has have "
-    "be said will would not but which who their they he she after over".split())
+    ["the", "an", "of", "to", "in", "and", "is", "are", "was", "were", "on", "for", "with", "that", "this", "by", "from", "at", "as", "it", "its", "has", "have", "be", "said", "will", "would", "not", "but", "which", "who", "their", "they", "he", "she", "after", "over"])
 # Japanese written mostly in kanji still carries a kana or two per clause.
 KANA_SHARE = 0.05
 

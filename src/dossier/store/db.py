@@ -10,18 +10,19 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.errors import StoreError
 from dossier.model import Document, Sentence, Skipped
+from dossier.store import search
 from dossier.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -101,6 +102,7 @@ class Store:
                 self.db.execute("UPDATE documents SET path = ? WHERE id = ?", (elsewhere[0], doc))
             else:
                 self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
+                search.unindex(self.db, doc)
 
     def record_file(self, path: str, sha: str, size: int) -> None:
         self.db.execute("INSERT INTO files VALUES (?, ?, ?, 0, 0, ?)", (path, sha, size, now()))
@@ -135,6 +137,7 @@ class Store:
              doc.text, _json(doc.boilerplate), _json(doc.meta), doc.id))
         self.db.execute("DELETE FROM sentences WHERE document = ?", (doc.id,))
         self._write_sentences(doc)
+        search.index(self.db, doc.id, doc.title, doc.text)
 
     def _write_document(self, doc: Document) -> None:
         self.db.execute(
@@ -143,6 +146,7 @@ class Store:
              doc.source, doc.url, doc.text, doc.raw_text, _json(doc.boilerplate),
              _json(doc.meta), now()))
         self._write_sentences(doc)
+        search.index(self.db, doc.id, doc.title, doc.text)
 
     def _write_sentences(self, doc: Document) -> None:
         self.db.executemany(
@@ -154,6 +158,25 @@ class Store:
         rows = self.db.execute(f"SELECT * FROM documents WHERE {where} ORDER BY path", params)
         for row in rows.fetchall():
             yield self._document(row)
+
+    def listing(self, limit: int, offset: int = 0) -> list[sqlite3.Row]:
+        """Metadata of documents, newest first, without their text: for overviews."""
+        return self.db.execute(
+            "SELECT id, path, title, language, published, source FROM documents"
+            " ORDER BY published IS NULL, published DESC, title LIMIT ? OFFSET ?",
+            (limit, offset)).fetchall()
+
+    def counts_by(self, column: str) -> list[tuple[str | None, int]]:
+        assert column in ("language", "source")
+        return [tuple(r) for r in self.db.execute(
+            f"SELECT {column}, COUNT(*) AS n FROM documents GROUP BY {column} ORDER BY n DESC")]
+
+    def search(self, spellings: list[str], limit: int) -> list[Document]:
+        """Documents matching any spelling, in any script, best first."""
+        ids = search.find(self.db, spellings, limit)
+        found = {d.id: d for d in self.documents(
+            f"id IN ({','.join('?' * len(ids))})", tuple(ids))} if ids else {}
+        return [found[i] for i in ids if i in found]
 
     def document(self, doc_id: str) -> Document | None:
         return next(self.documents("id = ?", (doc_id,)), None)

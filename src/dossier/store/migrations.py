@@ -66,4 +66,11 @@ MIGRATIONS: list[tuple[str, str]] = [
             documents INTEGER NOT NULL
         );
     """),
+    ("0003_search", """
+        -- Folded title and text, CJK characters spaced so that each is a token:
+        -- a phrase query then matches any run of characters, in any script.
+        CREATE VIRTUAL TABLE search USING fts5(
+            document UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 0'
+        );
+    """),
 ]

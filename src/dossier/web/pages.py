@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.routing import Route
@@ -11,19 +9,17 @@ from starlette.routing import Route
 from dossier.analyse.fold import fold
 from dossier.web.app import open_store, render
 
-# Search results shown on one page.
+# Search results shown on one page; documents listed on the overview.
 RESULTS = 50
+LATEST = 100
 SNIPPET = 60
 
 
 def overview(request: Request):
     with open_store(request) as store:
-        docs = list(store.documents())
-        skipped = store.skipped()
-    docs.sort(key=lambda d: (d.published or "", d.title or ""), reverse=True)
-    return render("overview.html", docs=docs, skipped=skipped,
-                  languages=Counter(d.language for d in docs).most_common(),
-                  sources=Counter(d.source or "(not stated)" for d in docs).most_common(12))
+        return render("overview.html", docs=store.listing(LATEST), total=store.count("documents"),
+                      skipped=store.skipped(), languages=store.counts_by("language"),
+                      sources=store.counts_by("source")[:12])
 
 
 def document(request: Request):
@@ -42,12 +38,9 @@ def search(request: Request):
     if query:
         needle = fold(query)
         with open_store(request) as store:
-            for doc in store.documents():
+            for doc in store.search([query], RESULTS):
                 hit = _find(doc.title or "", needle) or _find(doc.text, needle)
-                if hit:
-                    hits.append((doc, *hit))
-                if len(hits) >= RESULTS:
-                    break
+                hits.append((doc, *(hit or ("", "", ""))))
     return render("search.html", query=query, hits=hits)
 
 
