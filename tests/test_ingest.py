@@ -167,7 +167,7 @@ def test_export_contract(corpus, tmp_path):
         data = json.loads(json.dumps(export(store)))
     assert data["schema"] == "dossier.export/1"
     for key in ("copies", "stories", "entities", "times", "quantities", "events", "claims", "conflicts"):
-        assert data[key] == []
+        assert isinstance(data[key], list)
     doc = data["documents"][0]
     assert set(doc) >= {"id", "path", "title", "language", "published", "source", "text", "boilerplate"}
 
@@ -231,3 +231,24 @@ def test_search_index_follows_changes(corpus, tmp_path):
     with Store(db, readonly=True) as store:
         assert store.search(["work together"], 10) == []
         assert len(store.search(["cooperate closely"], 10)) == 1
+
+
+def test_facts_are_stored_and_exported(corpus, tmp_path):
+    from dossier.export import export
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        data = export(store)
+        docs = {d.path.rsplit("/", 1)[-1]: d for d in store.documents()}
+    zh = docs["a.txt"]
+    # 1月31日 in an article published 2026-02-01 is 2026-01-31
+    assert any(t.text == "1月31日" and t.value == "2026-01-31" for t in zh.times)
+    assert {m.entity for m in zh.mentions} >= {"person:keir-starmer", "person:sanae-takaichi"}
+    starmer = next(e for e in data["entities"] if e["id"] == "person:keir-starmer")
+    assert starmer["type"] == "person" and starmer["label"]["ja"] == "キア・スターマー"
+    # one node for the person, whatever the script: mentions in zh, ja and en documents
+    assert len({m["document"] for m in starmer["mentions"]}) == 3
+    for m in starmer["mentions"]:
+        text = next(d for d in data["documents"] if d["id"] == m["document"])["text"]
+        assert text[m["start"]:m["end"]] == m["text"]
+    assert all(t["value"] for t in data["times"] if t["text"] == "1月31日")

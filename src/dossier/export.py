@@ -5,6 +5,7 @@ Lists that later capabilities fill are always present, empty until then.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dossier.store import Store
@@ -26,4 +27,31 @@ def export(store: Store) -> dict[str, Any]:
         })
     for name in LISTS:
         out[name] = []
+    out["times"] = [
+        {"document": r["document"], "start": r["start"], "end": r["end"], "text": r["text"],
+         "value": r["value"], "type": r["type"], "anchor": r["anchor"], "how": r["how"],
+         "mod": r["mod"], "reason": r["reason"]}
+        for r in store.db.execute('SELECT * FROM times ORDER BY document, start')]
+    out["quantities"] = [
+        {"document": r["document"], "start": r["start"], "end": r["end"], "text": r["text"],
+         "value": _number(r["value"]), "unit": r["unit"], "approximate": bool(r["approximate"]),
+         "reason": r["reason"]}
+        for r in store.db.execute('SELECT * FROM quantities ORDER BY document, start')]
+    out["entities"] = entities(store)
     return out
+
+
+def entities(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for e in store.db.execute("SELECT * FROM entities ORDER BY id"):
+        mentions = store.db.execute(
+            'SELECT document, start, "end", text FROM mentions WHERE entity = ?'
+            " ORDER BY document, start", (e["id"],)).fetchall()
+        out.append({"id": e["id"], "type": e["type"], "label": json.loads(e["labels"]),
+                    "mentions": [dict(m) for m in mentions]})
+    return out
+
+
+def _number(value: float | None) -> int | float | None:
+    """Whole numbers export as integers: 1037亿美元 is 103700000000, not 1.037e11."""
+    return int(value) if value is not None and value.is_integer() else value

@@ -21,6 +21,19 @@ class Sentence:
     language: str
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text. ``entity`` is a gazetteer id when the name is known, else None
+    until linking across documents gives it one; ``source`` says what found it."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person | country | organization | place | program | other
+    entity: str | None = None
+    source: str = "gazetteer"  # gazetteer | model | rule
+
+
 @dataclass
 class Document:
     """One article. ``id`` is a hash of the item's raw content, so re-reading it is a no-op."""
@@ -39,6 +52,10 @@ class Document:
     # Text as read, before clutter removal, so the corpus-level cleaner can run again.
     raw_text: str = ""
     sentences: list[Sentence] = field(default_factory=list)
+    # Filled by the analysis stages; each item carries offsets into ``text``.
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)  # dossier.analyse.times.TimeExpr
+    quantities: list[Any] = field(default_factory=list)  # dossier.analyse.quantities.Quantity
     # Small facts about how the item was read: encoding, section label, platform, and the
     # metadata fields the item itself gave (kept so the document can be cleaned again).
     meta: dict[str, Any] = field(default_factory=dict)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.analyse import analyse
-from dossier.link import recurring
+from dossier.link import entities, recurring
 from dossier.model import Document, Skipped
 from dossier.read.files import STREAMED, read_file, walk
 from dossier.settings import Settings
@@ -75,14 +75,15 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
                 _store_batch(store, pending, settings, lines, pool, report, touched)
                 pending = []
         _store_batch(store, pending, settings, lines, pool, report, touched)
-        report.recleaned = recurring.update(store, touched, settings.recurring_min_documents)
+        report.recleaned = recurring.update(store, touched, settings)
+        entities.update(store, settings)
     return report
 
 
 def analysed(path: Path, settings: Settings, lines: frozenset[str]) -> Iterator[Document | Skipped]:
     """The documents of one file, analysed, and whatever in it was skipped."""
     for item in read_file(path, settings, lines):
-        yield item if isinstance(item, Skipped) else analyse(item)
+        yield item if isinstance(item, Skipped) else analyse(item, settings)
 
 
 # Worker processes get the settings and the corpus clutter lines once, not per file.

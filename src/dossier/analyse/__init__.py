@@ -1,6 +1,8 @@
 """Per-document analysis: a pipeline of named stages, each a pure function of one document.
 
-A stage takes the :class:`~dossier.model.Document` and returns it annotated. Stages
+A stage takes the :class:`~dossier.model.Document` (and the read-only
+:class:`~dossier.settings.Settings`, which say where resources such as extra
+gazetteers are) and returns the document annotated. Stages
 are registered with :func:`stage`, the same way dossier's own are, so a capability
 is added by registering it, not by editing a dispatcher.
 """
@@ -11,8 +13,9 @@ from collections.abc import Callable
 
 from dossier.errors import STAGE_RETURNED_WRONG_TYPE, StageError
 from dossier.model import Document
+from dossier.settings import Settings
 
-Stage = Callable[[Document], Document]
+Stage = Callable[[Document, Settings], Document]
 STAGES: dict[str, Stage] = {}
 
 
@@ -24,11 +27,12 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     return register
 
 
-def analyse(doc: Document) -> Document:
+def analyse(doc: Document, settings: Settings | None = None) -> Document:
     """Run every registered stage on ``doc``; a failure names the stage and the document."""
+    settings = settings or Settings()
     for name, fn in STAGES.items():
         try:
-            out = fn(doc)
+            out = fn(doc, settings)
         except StageError:
             raise
         except Exception as exc:
@@ -39,5 +43,6 @@ def analyse(doc: Document) -> Document:
     return doc
 
 
-# dossier's own stages register themselves on import.
+# dossier's own stages register themselves on import, in this order.
 from dossier.analyse import text as _text  # noqa: E402,F401
+from dossier.analyse import facts as _facts  # noqa: E402,F401

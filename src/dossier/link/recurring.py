@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from dossier.analyse import analyse
 from dossier.read.article import rebuild
+from dossier.settings import Settings
 from dossier.store import Store
 
 # Longer lines are prose; a platform's repeated line is short.
@@ -35,7 +36,7 @@ def known(store: Store) -> frozenset[str]:
     return frozenset(r[0] for r in store.db.execute("SELECT line FROM recurring"))
 
 
-def update(store: Store, touched: Iterable[int], min_documents: int) -> int:
+def update(store: Store, touched: Iterable[int], settings: Settings) -> int:
     """Promote lines among ``touched`` hashes that now recur; re-clean affected documents.
 
     Returns the number of documents cleaned again. Runs in one transaction.
@@ -51,7 +52,7 @@ def update(store: Store, touched: Iterable[int], min_documents: int) -> int:
                 f"SELECT l.hash FROM lines l JOIN documents d ON d.id = l.document"
                 f" WHERE l.hash IN ({marks}) AND l.hash NOT IN (SELECT hash FROM recurring)"
                 f" GROUP BY l.hash HAVING COUNT(DISTINCT coalesce(d.title, d.id)) >= ?",
-                (*chunk, min_documents))]
+                (*chunk, settings.recurring_min_documents))]
         if not new:
             return 0
         affected: dict[str, None] = {}
@@ -63,6 +64,6 @@ def update(store: Store, touched: Iterable[int], min_documents: int) -> int:
         lines = known(store)
         for doc_id in affected:
             doc = store.document(doc_id)
-            store.replace_document(analyse(rebuild(doc, lines)))
+            store.replace_document(analyse(rebuild(doc, lines), settings))
             cleaned += 1
     return cleaned

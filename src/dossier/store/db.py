@@ -14,11 +14,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.errors import StoreError
-from dossier.model import Document, Sentence, Skipped
+from dossier.analyse.quantities import Quantity
+from dossier.analyse.times import TimeExpr
+from dossier.model import Document, Mention, Sentence, Skipped
 from dossier.store import search
 from dossier.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Per-document facts: table → the fields of its items, in column order after "document".
+FACTS = {
+    "mentions": ("start", "end", "text", "type", "entity", "source"),
+    "times": ("start", "end", "text", "value", "type", "anchor", "how", "reason", "mod"),
+    "quantities": ("start", "end", "text", "value", "unit", "approximate", "reason"),
+}
 
 
 def now() -> str:
@@ -135,7 +143,8 @@ class Store:
             " url=?, text=?, boilerplate=?, meta=? WHERE id=?",
             (doc.title, doc.language, doc.published, doc.published_note, doc.source, doc.url,
              doc.text, _json(doc.boilerplate), _json(doc.meta), doc.id))
-        self.db.execute("DELETE FROM sentences WHERE document = ?", (doc.id,))
+        for table in ("sentences", *FACTS):
+            self.db.execute(f"DELETE FROM {table} WHERE document = ?", (doc.id,))
         self._write_sentences(doc)
         search.index(self.db, doc.id, doc.title, doc.text)
 
@@ -152,6 +161,11 @@ class Store:
         self.db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
             ((doc.id, n, s.start, s.end, s.language) for n, s in enumerate(doc.sentences)))
+        for table, columns in FACTS.items():
+            marks = ", ".join("?" * (len(columns) + 1))
+            self.db.executemany(
+                f"INSERT INTO {table} VALUES ({marks})",
+                ((doc.id, *(getattr(item, c) for c in columns)) for item in getattr(doc, table)))
 
     # --- reading ----------------------------------------------------------------------------
     def documents(self, where: str = "1", params: tuple = ()) -> Iterator[Document]:
@@ -184,12 +198,22 @@ class Store:
     def _document(self, row: sqlite3.Row) -> Document:
         sentences = [Sentence(r["start"], r["end"], r["language"]) for r in self.db.execute(
             "SELECT * FROM sentences WHERE document = ? ORDER BY n", (row["id"],))]
+        mentions = [Mention(*r) for r in self.db.execute(
+            'SELECT start, "end", text, type, entity, source FROM mentions WHERE document = ?'
+            " ORDER BY start", (row["id"],))]
         return Document(
             id=row["id"], path=row["path"], text=row["text"], title=row["title"],
             published=row["published"], published_note=row["published_note"],
             source=row["source"], url=row["url"], language=row["language"],
             boilerplate=json.loads(row["boilerplate"]), raw_text=row["raw_text"],
-            sentences=sentences, meta=json.loads(row["meta"]))
+            sentences=sentences, meta=json.loads(row["meta"]), mentions=mentions,
+            times=[TimeExpr(*r) for r in self._facts("times", row["id"])],
+            quantities=[Quantity(*r) for r in self._facts("quantities", row["id"])])
+
+    def _facts(self, table: str, doc_id: str) -> list[tuple]:
+        columns = ", ".join(f'"{c}"' for c in FACTS[table])
+        return self.db.execute(f"SELECT {columns} FROM {table} WHERE document = ? ORDER BY start",
+                               (doc_id,)).fetchall()
 
     def skipped(self) -> list[Skipped]:
         return [Skipped(r[0], r[1]) for r in

@@ -66,11 +66,139 @@ MIGRATIONS: list[tuple[str, str]] = [
             documents INTEGER NOT NULL
         );
     """),
+    ("0002_copies_stories", """
+        -- Per document: what copy detection and story clustering match on (link/copies.py).
+        CREATE TABLE copy_features (
+            n INTEGER PRIMARY KEY,
+            document TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+            language TEXT NOT NULL,
+            published TEXT,
+            text_hash INTEGER,           -- whitespace-normalised text, NULL when too short
+            shingles INTEGER NOT NULL,
+            signature BLOB,              -- MinHash, 128 little-endian uint32, NULL when too short
+            features BLOB NOT NULL       -- link/features.py Features.to_bytes()
+        );
+        CREATE INDEX copy_features_hash ON copy_features(text_hash);
+        -- LSH buckets: one key per band of each signature.
+        CREATE TABLE copy_bands (
+            key INTEGER NOT NULL,
+            n INTEGER NOT NULL REFERENCES copy_features(n) ON DELETE CASCADE,
+            PRIMARY KEY (key, n)
+        ) WITHOUT ROWID;
+        CREATE INDEX copy_bands_n ON copy_bands(n);
+        -- Translation blocking: each original's most telling terms, by language family.
+        CREATE TABLE copy_postings (
+            term INTEGER NOT NULL,
+            family TEXT NOT NULL,
+            n INTEGER NOT NULL REFERENCES copy_features(n) ON DELETE CASCADE,
+            PRIMARY KEY (term, family, n)
+        ) WITHOUT ROWID;
+        CREATE INDEX copy_postings_n ON copy_postings(n);
+        -- Document frequency of every term, for idf weights (only ever grows).
+        CREATE TABLE term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+        CREATE TABLE copies (
+            original TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            copy TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL,      -- duplicate | near_duplicate | translation
+            score REAL NOT NULL,
+            PRIMARY KEY (original, copy)
+        ) WITHOUT ROWID;
+        CREATE INDEX copies_copy ON copies(copy);
+        -- Sentence alignment of each translation: sentences [start, end) by their n.
+        CREATE TABLE alignments (
+            original TEXT NOT NULL,
+            copy TEXT NOT NULL,
+            original_start INTEGER NOT NULL,
+            original_end INTEGER NOT NULL,
+            copy_start INTEGER NOT NULL,
+            copy_end INTEGER NOT NULL,
+            score REAL NOT NULL,
+            FOREIGN KEY (original, copy) REFERENCES copies(original, copy) ON DELETE CASCADE
+        );
+        CREATE INDEX alignments_pair ON alignments(original, copy);
+        -- Stories (one real-world event) and topics (stories with the same actors and kind).
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY,
+            centroid BLOB NOT NULL,      -- summed unit term vectors: uint32 terms, float32 weights
+            size INTEGER NOT NULL
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            topic INTEGER NOT NULL REFERENCES topics(id),
+            centroid BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            first TEXT,                  -- earliest and latest publication date of the members
+            last TEXT
+        );
+        CREATE INDEX stories_topic ON stories(topic);
+        CREATE TABLE story_members (
+            document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            score REAL NOT NULL
+        );
+        CREATE INDEX story_members_story ON story_members(story);
+        CREATE TABLE story_postings (
+            term INTEGER NOT NULL,
+            story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, story)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_postings_story ON story_postings(story);
+        CREATE TABLE topic_postings (
+            term INTEGER NOT NULL,
+            topic INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, topic)
+        ) WITHOUT ROWID;
+        CREATE INDEX topic_postings_topic ON topic_postings(topic);
+    """),
     ("0003_search", """
         -- Folded title and text, CJK characters spaced so that each is a token:
         -- a phrase query then matches any run of characters, in any script.
         CREATE VIRTUAL TABLE search USING fts5(
             document UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 0'
+        );
+    """),
+    ("0004_facts", """
+        CREATE TABLE mentions (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            entity TEXT,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX mentions_document ON mentions(document);
+        CREATE INDEX mentions_entity ON mentions(entity);
+        CREATE TABLE times (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            type TEXT NOT NULL,
+            anchor TEXT,
+            how TEXT NOT NULL,
+            reason TEXT,
+            mod TEXT
+        );
+        CREATE INDEX times_document ON times(document);
+        CREATE INDEX times_value ON times(value);
+        CREATE TABLE quantities (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            unit TEXT,
+            approximate INTEGER NOT NULL,
+            reason TEXT
+        );
+        CREATE INDEX quantities_document ON quantities(document);
+        -- One row per real actor: a gazetteer id, or one given when names are linked.
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            labels TEXT NOT NULL          -- JSON: language → canonical name
         );
     """),
 ]
