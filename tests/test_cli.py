@@ -54,3 +54,36 @@ def test_readme_exit_codes_match_the_cli_docstring():
     import dossier.cli as cli
     for code in ("0", "1", "2", "3"):
         assert f"| {code} |" in README and f"{code} " in cli.__doc__
+
+
+def test_entities_entity_and_timeline(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    run("ingest", corpus, "--db", db)
+    people = run("entities", "--db", db, "--type", "person")
+    assert people.exit_code == 0 and "person:keir-starmer" in people.output
+    assert "country:" not in people.output
+    for name in ("斯塔默", "スターマー", "Keir Starmer"):
+        one = run("entity", name, "--db", db)
+        assert one.exit_code == 0 and one.output.startswith("person:keir-starmer")
+        # every name in every script, and the sentence of each mention
+        assert "スターマー ×1" in one.output and "斯塔默 ×1" in one.output
+        assert "スターマー英首相は1月31日、東京で高市早苗首相と会談した。" in one.output
+    assert run("entity", "Nobody", "--db", db).exit_code == 1
+    line = run("timeline", "--db", db, "--entity", "高市早苗").output.splitlines()
+    assert line[0].startswith("2026-01-31") and "1月31日" in line[0]
+    assert "斯塔默1月31日抵达东京" in line[1] or "東京で高市早苗首相と会談した" in line[1]
+
+
+def test_user_gazetteer(corpus, tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[entity]]\nid = "org:kansai-forum"\ntype = "organization"\n'
+                     '[entity.names]\nen = ["Kansai Policy Forum"]\n', encoding="utf-8")
+    (corpus / "forum.md").write_text("Forum\n\nThe Kansai Policy Forum met in Osaka.\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    assert run("ingest", corpus, "--db", db, "--gazetteer", extra).exit_code == 0
+    assert "org:kansai-forum" in run("entities", "--db", db).output
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entity]]\nid = "x"\ntype = "spaceship"\n', encoding="utf-8")
+    result = run("ingest", corpus, "--db", tmp_path / "e.db", "--gazetteer", bad)
+    assert result.exit_code == 3 and "bad.toml" in result.output
+    assert not (tmp_path / "e.db").exists()

@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from dossier import query
+from dossier.analyse.gazetteer import Gazetteer
 from dossier.errors import DossierError
 from dossier.export import export as build_export
 from dossier.pipeline import ingest as run_ingest
@@ -39,14 +41,19 @@ def main() -> None:
               help="Refuse article files larger than this (feeds in .jsonl are streamed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
               help="Worker processes for reading and analysing articles.")
-def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int) -> None:
+@click.option("--gazetteer", "gazetteers", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra gazetteer file (TOML, see resources/gazetteer/SCHEMA.md); repeatable.")
+def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int,
+           gazetteers: tuple[Path, ...]) -> None:
     """Read articles from files and folders (recursively) into the database.
 
     Run it again with more articles at any time; files already read are skipped.
 
     Example: dossier ingest samples/ --db dossier.db
     """
-    settings = Settings(max_bytes=max_bytes, jobs=jobs)
+    settings = Settings(max_bytes=max_bytes, jobs=jobs, gazetteers=gazetteers)
+    _guard(lambda: Gazetteer.load(gazetteers))  # a bad gazetteer stops here, before any work
     bar = lambda items: tqdm(items, desc="reading", unit="file", disable=None, leave=False)  # noqa: E731
     report = _guard(lambda: run_ingest(paths, db, settings, progress=bar))
     langs = ", ".join(f"{k} {v}" for k, v in report.languages.most_common()) or "none"
@@ -108,6 +115,63 @@ def info(db: Path) -> None:
 
 @main.command()
 @db_option
+@click.option("--entity", help="Only documents that mention this actor (a name in any script).")
+@click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+def timeline(db: Path, entity: str | None, since: str | None, until: str | None) -> None:
+    """Dated items in order, each with its sentence and document.
+
+    Example: dossier timeline --db dossier.db --entity 斯塔默 --since 2026-01
+    """
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        entity_id = _entity_id(store, entity) if entity else None
+        items = query.timeline(store, entity_id, since, until)
+    for item in items:
+        flag = "" if item.how in ("explicit", "anchored") else f" ({item.how})"
+        click.echo(f"{item.value:12} {item.text}{flag}  [{item.language}] {item.title or item.document}")
+        click.echo(f"             {item.sentence}")
+
+
+@main.command()
+@db_option
+@click.option("--type", "kind", type=click.Choice(["person", "country", "organization", "place",
+                                                   "program", "other"]))
+def entities(db: Path, kind: str | None) -> None:
+    """The actors the articles mention, one line per real actor, most mentioned first.
+
+    Example: dossier entities --db dossier.db --type person
+    """
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        rows = query.entities(store, kind)
+    for entity_id, kind_, labels, mentions, documents in rows:
+        names = " = ".join(dict.fromkeys(labels.values()))
+        click.echo(f"{mentions:5} mentions in {documents:3} documents  {kind_:12} {names}  ({entity_id})")
+
+
+@main.command()
+@click.argument("name")
+@db_option
+def entity(name: str, db: Path) -> None:
+    """One actor: all its names in every script, and every mention with its sentence.
+
+    Example: dossier entity スターマー --db dossier.db
+    """
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        view = query.find_entity(store, name)
+    if view is None:
+        click.echo(f"dossier: no actor named {name!r} in {db}", err=True)
+        sys.exit(1)
+    click.echo(f"{view.id} ({view.type})")
+    for lang, label in view.labels.items():
+        click.echo(f"  {lang:8} {label}")
+    click.echo("Names as written: " + ", ".join(f"{n} ×{c}" for n, c in view.names.most_common()))
+    for m in view.mentions:
+        click.echo(f"- [{m['language']}] {m['title'] or m['document']} ({m['published'] or 'undated'})")
+        click.echo(f"    {m['sentence']}")
+
+
+@main.command()
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on; the default keeps the UI on this machine.")
 @click.option("--port", type=int, default=8765, show_default=True)
@@ -123,6 +187,14 @@ def serve(db: Path, host: str, port: int) -> None:
     app = _guard(lambda: create_app(db))
     click.echo(f"dossier: serving {db} at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _entity_id(store: Store, name: str) -> str:
+    view = query.find_entity(store, name)
+    if view is None:
+        click.echo(f"dossier: no actor named {name!r}", err=True)
+        sys.exit(1)
+    return view.id
 
 
 def _guard(action):
