@@ -252,3 +252,20 @@ def test_facts_are_stored_and_exported(corpus, tmp_path):
         text = next(d for d in data["documents"] if d["id"] == m["document"])["text"]
         assert text[m["start"]:m["end"]] == m["text"]
     assert all(t["value"] for t in data["times"] if t["text"] == "1月31日")
+
+
+def test_a_failing_stage_skips_that_document_only(corpus, tmp_path, monkeypatch):
+    from dossier.analyse import STAGES
+
+    def broken(doc, settings):
+        if "Starmer" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    monkeypatch.setitem(STAGES, "broken", broken)
+    for jobs in (1, 2):
+        report = ingest([corpus], tmp_path / f"{jobs}.db", Settings(jobs=jobs))
+        assert report.documents == 2
+        [skip] = report.skipped
+        assert skip.path.endswith("en.md")
+        assert "analysis stage 'broken' failed" in skip.reason and "boom" in skip.reason

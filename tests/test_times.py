@@ -115,3 +115,8 @@ def test_prefer_future_for_bare_weekdays():
     # Tuesday 2013-02-12: Duckling's convention puts a bare weekday in the future
     assert _values("星期一", "zh-Hans", anchor="2013-02-12", prefer="future") == [
         ("星期一", "2013-02-18")]
+
+
+def test_offset_outside_the_calendar_is_kept_unparsed():
+    [t] = [t for t in extract_times("10万年前の地層が見つかった。", "ja", "2012-03-15") if "年前" in t.text]
+    assert t.value is None and "calendar" in t.reason

@@ -16,7 +16,11 @@ class StageError(DossierError):
 
     def __init__(self, stage: str, document: str, detail: str):
         super().__init__(f"analysis stage '{stage}' failed on {document}: {detail}")
-        self.stage = stage
+        self.stage, self.document, self.detail = stage, document, detail
+
+    def __reduce__(self):
+        # Raised in worker processes: it must survive pickling back to the parent.
+        return StageError, (self.stage, self.document, self.detail)
 
 
 class StoreError(DossierError):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.analyse import analyse
+from dossier.errors import StageError
 from dossier.link import entities, recurring
 from dossier.model import Document, Skipped
 from dossier.read.files import STREAMED, read_file, walk
@@ -81,9 +82,19 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
 
 
 def analysed(path: Path, settings: Settings, lines: frozenset[str]) -> Iterator[Document | Skipped]:
-    """The documents of one file, analysed, and whatever in it was skipped."""
+    """The documents of one file, analysed, and whatever in it was skipped.
+
+    A document an analysis stage fails on is skipped with the stage's message, so one
+    odd article never stops the batch.
+    """
     for item in read_file(path, settings, lines):
-        yield item if isinstance(item, Skipped) else analyse(item, settings)
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield analyse(item, settings)
+        except StageError as exc:
+            yield Skipped(item.path, str(exc))
 
 
 # Worker processes get the settings and the corpus clutter lines once, not per file.

@@ -146,11 +146,20 @@ def extract_times(text: str, language: str, anchor: str | None = None,
                                    anchor_iso))
             continue
         mod = spec.mod
-        value, how_v, reason = resolve(spec, a, direction, language, prefer)
+        value, how_v, reason = _resolve(spec, a, direction, language, prefer)
         out.append(TimeExpr(start, end, text[start:end], value, _type(spec),
                             anchor_iso if how_v in ("anchored", "inferred") else None,
                             how_v, reason, mod))
     return out
+
+
+def _resolve(spec, a, direction, language, prefer="nearest"):
+    """:func:`resolve`, but a value outside the calendar (10万年前 → year -98000) is kept
+    unparsed with a reason instead of failing the whole document."""
+    try:
+        return resolve(spec, a, direction, language, prefer)
+    except (ValueError, OverflowError) as exc:
+        return None, "unknown", f"cannot be computed as a calendar date: {exc}"
 
 
 def _span_exprs(text, start, end, spec, a, direction, language, prefer, anchor_iso):
@@ -160,8 +169,8 @@ def _span_exprs(text, start, end, spec, a, direction, language, prefer, anchor_i
         v1, v2 = duration_value(left.duration), duration_value(right.duration)
         return [TimeExpr(start, end, text[start:end], f"{v1}/{v2}", "DURATION", None,
                          "explicit", "a range of durations", None)]
-    v1, how1, r1 = resolve(left, a, direction, language, prefer)
-    v2, how2, r2 = resolve(right, a, direction, language, prefer)
+    v1, how1, r1 = _resolve(left, a, direction, language, prefer)
+    v2, how2, r2 = _resolve(right, a, direction, language, prefer)
     how_v = max(how1, how2, key=_HOW_RANK.__getitem__)
     if v1 is None or v2 is None:
         value, reason = None, r1 or r2
@@ -195,7 +204,7 @@ def _latest_full_date(parsed, language: str) -> str | None:
                 continue
             if s.bc or s.reason:
                 continue
-            value, how, _ = resolve(s, None, None, language)
+            value, how, _ = _resolve(s, None, None, language)
             if value and how == "explicit" and _FULL_DATE.match(value):
                 if best is None or value[:10] > best:
                     best = value[:10]
