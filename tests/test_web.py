@@ -91,3 +91,24 @@ def test_server_error_shows_no_trace(client, monkeypatch):
     r = client.get("/")
     assert r.status_code == 500
     assert "ZeroDivisionError" not in r.text and "Traceback" not in r.text
+
+
+def test_entity_pages_across_scripts(client):
+    r = client.get("/entities", params={"type": "person"})
+    assert r.status_code == 200 and "/entities/person:keir-starmer" in r.text
+    page = client.get("/entities/person:keir-starmer")
+    assert page.status_code == 200
+    for name in ("キア・スターマー", "基尔·斯塔默", "Keir Starmer"):
+        assert name in page.text
+    assert "<mark>スターマー</mark>" in page.text  # each mention in its sentence
+    assert '<svg class="graph"' in page.text and "/entities/person:sanae-takaichi" in page.text
+    assert client.get("/entities/person:nobody").status_code == 404
+
+
+def test_timeline_filters(client):
+    r = client.get("/timeline", params={"entity": "スターマー", "since": "2026-01", "until": "2026-01"})
+    assert r.status_code == 200
+    dates = re.findall(r'<td class="date">([^<\s]+)', r.text)
+    assert dates and all(d.startswith("2026-01") for d in dates)
+    r = client.get("/timeline", params={"entity": "Nobody at all"})
+    assert "No actor named" in r.text

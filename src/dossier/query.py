@@ -103,3 +103,17 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
            WHERE m.entity = ? ORDER BY d.published, m.document, m.start""", (entity_id,)).fetchall()
     view.names = Counter(m["text"] for m in view.mentions)
     return view
+
+
+def co_mentioned(store: Store, entity_id: str, limit: int) -> list[tuple[str, str, str, int]]:
+    """(id, type, label, shared documents) of the actors mentioned alongside ``entity_id``."""
+    rows = store.db.execute(
+        """SELECT e.id, e.type, e.labels, COUNT(DISTINCT m2.document) AS n
+           FROM mentions m1 JOIN mentions m2 ON m2.document = m1.document AND m2.entity != m1.entity
+           JOIN entities e ON e.id = m2.entity
+           WHERE m1.entity = ? GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?""", (entity_id, limit))
+    return [(r[0], r[1], _label(json.loads(r[2])), r[3]) for r in rows]
+
+
+def _label(labels: dict[str, str]) -> str:
+    return labels.get("en") or next(iter(labels.values()), "?")

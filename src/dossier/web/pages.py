@@ -6,12 +6,16 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.routing import Route
 
+from dossier import query
 from dossier.analyse.fold import fold
+from dossier.web import graph
 from dossier.web.app import open_store, render
 
 # Search results shown on one page; documents listed on the overview.
 RESULTS = 50
 LATEST = 100
+NEIGHBOURS = 12
+TIMELINE = 500
 SNIPPET = 60
 
 
@@ -53,8 +57,42 @@ def _find(text: str, needle: str) -> tuple[str, str, str] | None:
     return text[max(0, at - SNIPPET):at], text[at:end], text[end:end + SNIPPET]
 
 
+def entities(request: Request):
+    kind = request.query_params.get("type") or None
+    with open_store(request) as store:
+        rows = query.entities(store, kind)
+    return render("entities.html", rows=rows, kind=kind)
+
+
+def entity(request: Request):
+    entity_id = request.path_params["entity_id"]
+    with open_store(request) as store:
+        view = query.entity_view(store, entity_id)
+        if view is None:
+            raise HTTPException(404, f"No actor with id {entity_id}.")
+        neighbours = query.co_mentioned(store, entity_id, NEIGHBOURS)
+    return render("entity.html", view=view, neighbours=neighbours,
+                  graph=graph.star(view, neighbours))
+
+
+def timeline(request: Request):
+    params = request.query_params
+    actor = params.get("entity") or None
+    since, until = params.get("since") or None, params.get("until") or None
+    with open_store(request) as store:
+        view = query.find_entity(store, actor) if actor else None
+        items = query.timeline(store, view.id if view else None, since, until, limit=TIMELINE)
+        if actor and view is None:
+            items = []
+    return render("timeline.html", items=items, actor=actor, since=since, until=until,
+                  unknown_actor=bool(actor and view is None))
+
+
 ROUTES = [
     Route("/", overview, name="overview"),
     Route("/documents/{doc_id:str}", document, name="document"),
     Route("/search", search, name="search"),
+    Route("/entities", entities, name="entities"),
+    Route("/entities/{entity_id:str}", entity, name="entity"),
+    Route("/timeline", timeline, name="timeline"),
 ]
