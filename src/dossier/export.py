@@ -6,8 +6,10 @@ Lists that later capabilities fill are always present, empty until then.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
+from dossier.link import copies, stories
 from dossier.store import Store
 
 SCHEMA = "dossier.export/1"
@@ -38,6 +40,8 @@ def export(store: Store) -> dict[str, Any]:
          "reason": r["reason"]}
         for r in store.db.execute('SELECT * FROM quantities ORDER BY document, start')]
     out["entities"] = entities(store)
+    out["copies"] = copies.export(store)
+    out["stories"] = stories.export(store)
     return out
 
 
@@ -47,8 +51,13 @@ def entities(store: Store) -> list[dict[str, Any]]:
         mentions = store.db.execute(
             'SELECT document, start, "end", text FROM mentions WHERE entity = ?'
             " ORDER BY document, start", (e["id"],)).fetchall()
+        roles = store.db.execute(
+            'SELECT document, start, "end", office, country, date, date_source FROM roles'
+            " WHERE entity = ? ORDER BY date, document", (e["id"],)).fetchall()
         out.append({"id": e["id"], "type": e["type"], "label": json.loads(e["labels"]),
-                    "mentions": [dict(m) for m in mentions]})
+                    "aliases": dict(Counter(m["text"] for m in mentions).most_common()),
+                    "mentions": [dict(m) for m in mentions],
+                    "roles": [dict(r) for r in roles]})
     return out
 
 

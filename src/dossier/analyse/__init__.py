@@ -46,3 +46,4 @@ def analyse(doc: Document, settings: Settings | None = None) -> Document:
 # dossier's own stages register themselves on import, in this order.
 from dossier.analyse import text as _text  # noqa: E402,F401
 from dossier.analyse import facts as _facts  # noqa: E402,F401
+from dossier.analyse import roles as _roles  # noqa: E402,F401

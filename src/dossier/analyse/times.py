@@ -50,7 +50,8 @@ _PAST = {
                      r"visited|ago|earlier|last)\b", re.IGNORECASE),
 }
 _FUTURE = {
-    "zh": re.compile(r"将|將|计划|計劃|预计|預計|拟|擬|即将|即將|预定|預定|准备|準備|届时|屆時|会|會|要"),
+    # 会 and 要 alone are too ambiguous (会见, 会谈, 要求): not tense markers here.
+    "zh": re.compile(r"将|將|计划|計劃|预计|預計|拟|擬|即将|即將|预定|預定|准备|準備|届时|屆時|(?<![机機社])会(?=[在于於与與再])"),
     "ja": re.compile(r"予定|見通し|方針|する方向|へ|計画|める|する。|します|される|れる"),
     "en": re.compile(r"\b(?:will|shall|would|plans?|planned|scheduled|expected|is to|are to|"
                      r"due|upcoming|next|going to)\b", re.IGNORECASE),

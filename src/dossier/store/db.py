@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dossier.errors import StoreError
 from dossier.analyse.quantities import Quantity
+from dossier.analyse.roles import Role
 from dossier.analyse.times import TimeExpr
 from dossier.model import Document, Mention, Sentence, Skipped
 from dossier.store import search
@@ -26,6 +27,8 @@ FACTS = {
     "mentions": ("start", "end", "text", "type", "entity", "source"),
     "times": ("start", "end", "text", "value", "type", "anchor", "how", "reason", "mod"),
     "quantities": ("start", "end", "text", "value", "unit", "approximate", "reason"),
+    "roles": ("start", "end", "person_start", "person_end", "person", "entity", "office",
+              "country", "date", "date_source"),
 }
 
 
@@ -208,7 +211,8 @@ class Store:
             boilerplate=json.loads(row["boilerplate"]), raw_text=row["raw_text"],
             sentences=sentences, meta=json.loads(row["meta"]), mentions=mentions,
             times=[TimeExpr(*r) for r in self._facts("times", row["id"])],
-            quantities=[Quantity(*r) for r in self._facts("quantities", row["id"])])
+            quantities=[Quantity(*r) for r in self._facts("quantities", row["id"])],
+            roles=[Role(*r) for r in self._facts("roles", row["id"])])
 
     def _facts(self, table: str, doc_id: str) -> list[tuple]:
         columns = ", ".join(f'"{c}"' for c in FACTS[table])

@@ -201,4 +201,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             labels TEXT NOT NULL          -- JSON: language → canonical name
         );
     """),
+    ("0005_roles", """
+        -- "日本首相高市早苗": a person said to hold an office of a country at a date.
+        CREATE TABLE roles (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            person_start INTEGER NOT NULL,
+            person_end INTEGER NOT NULL,
+            person TEXT NOT NULL,
+            entity TEXT,
+            office TEXT NOT NULL,
+            country TEXT,
+            date TEXT,
+            date_source TEXT NOT NULL
+        );
+        CREATE INDEX roles_document ON roles(document);
+        CREATE INDEX roles_office ON roles(office, country, date);
+    """),
 ]

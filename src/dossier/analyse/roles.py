@@ -1,0 +1,207 @@
+"""Roles: who the text says holds which office of which country, e.g. 日本首相高市早苗.
+
+A role phrase is an office title right next to a person mention, with the country
+named before the title or after it ("of Japan"), or as the adjective the text uses:
+
+    日本首相高市早苗 · 英国外交大臣拉米 · 斯塔默首相         (zh)
+    英国のスターマー首相 · スターマー英首相 · 防衛相小泉進次郎  (ja)
+    Japanese Prime Minister Sanae Takaichi · Keir Starmer, the UK prime minister (en)
+
+Each role keeps the date it is said to hold: the date of the sentence when the
+sentence has one, else the document's publication date. These records are the
+claims that conflict checks compare ("which prime minister of Japan met Starmer?").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from dossier.analyse import stage
+from dossier.analyse.fold import fold, fold_pattern
+from dossier.analyse.gazetteer import Gazetteer
+from dossier.model import Document, Mention
+from dossier.settings import Settings
+
+# How far (in characters) a role phrase may reach from the person's name.
+REACH = {"zh": 16, "ja": 16, "en": 48}
+_DEMONYMS = {
+    "japanese": "JP", "british": "GB", "chinese": "CN", "american": "US", "french": "FR",
+    "german": "DE", "italian": "IT", "canadian": "CA", "australian": "AU", "indian": "IN",
+    "south korean": "KR", "korean": "KR", "russian": "RU", "ukrainian": "UA",
+}
+_DEMONYM_RX = re.compile(r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Role:
+    """``text[start:end]`` is the whole role phrase; ``person_*`` the name inside it."""
+
+    start: int
+    end: int
+    person_start: int
+    person_end: int
+    person: str  # the name as written
+    entity: str | None  # the person's entity id, when known
+    office: str
+    country: str | None  # ISO code
+    date: str | None  # when the text says the person holds the office
+    date_source: str  # sentence | published | none
+
+
+@cache
+def _titles() -> dict[str, list[tuple[str, str]]]:
+    """Language family → [(folded title, office id)], longest titles first."""
+    data = tomllib.loads(files("dossier.resources").joinpath("offices.toml").read_text("utf-8"))
+    out: dict[str, list[tuple[str, str]]] = {"zh": [], "ja": [], "en": []}
+    for office, forms in data.items():
+        for family in out:
+            out[family] += [(fold_pattern(f) if family != "en" else f.lower(), office)
+                            for f in forms.get(family, [])]
+    for family in out:
+        out[family].sort(key=lambda t: -len(t[0]))
+    return out
+
+
+@cache
+def _title_rx(family: str) -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t, _ in _titles()[family])
+    if family == "en":
+        return re.compile(rf"\b(?:{alternatives})\b")
+    return re.compile(alternatives)
+
+
+def _office_of(family: str, title: str) -> str:
+    for t, office in _titles()[family]:
+        if t == title:
+            return office
+    raise KeyError(title)
+
+
+def _family(language: str) -> str:
+    return "en" if language in ("en", "und") else "ja" if language == "ja" else "zh"
+
+
+@stage("roles")
+def roles(doc: Document, settings: Settings) -> Document:
+    doc.roles = find_roles(doc, Gazetteer.load(settings.gazetteers))
+    return doc
+
+
+def find_roles(doc: Document, gazetteer: Gazetteer) -> list[Role]:
+    family = _family(doc.language)
+    folded = fold(doc.text)
+    countries = [m for m in doc.mentions if m.type == "country" and m.entity]
+    out = []
+    for person in (m for m in doc.mentions if m.type == "person"):
+        found = _role_near(doc.text, folded, person, countries, family)
+        if not found:
+            continue
+        start, end, office, country = found
+        if country is None and person.entity in gazetteer:
+            country = gazetteer.entity(person.entity).country
+        date, source = _date_of(doc, person.start)
+        out.append(Role(start, end, person.start, person.end, person.text, person.entity,
+                        office, country, date, source))
+    return out
+
+
+def _role_near(text: str, folded: str, person: Mention, countries: list[Mention],
+               family: str) -> tuple[int, int, str, str | None] | None:
+    rx = _title_rx(family)
+    # Title before the name: 日本首相高市早苗, Prime Minister Keir Starmer, 防衛相小泉進次郎
+    titles = [m for m in rx.finditer(folded, max(0, person.start - REACH[family]), person.start)
+              if _glue(text, m.end(), person.start, countries, family, BEFORE_NAME)]
+    if titles:
+        title = titles[-1]
+        country = _country_at(text, title.start(), countries, family, _BEFORE_TITLE) \
+            or _country_between(text, title.end(), person.start, countries, family) \
+            or _country_of(text, title.end(), countries, family)
+        start = min(title.start(), country[1]) if country else title.start()
+        return start, person.end, _office_of(family, title.group()), _code(country)
+    # Title after the name: 斯塔默首相, スターマー英首相, Keir Starmer, the UK prime minister
+    after = rx.search(folded, person.end, min(len(text), person.end + REACH[family]))
+    if after and _glue(text, person.end, after.start(), countries, family, AFTER_NAME):
+        country = _country_between(text, person.end, after.start(), countries, family) \
+            or _country_of(text, after.end(), countries, family) \
+            or _country_at(text, person.start, countries, family, _BEFORE_NAME)
+        start = min(person.start, country[1]) if country else person.start
+        return start, after.end(), _office_of(family, after.group()), _code(country)
+    return None
+
+
+BEFORE_NAME, AFTER_NAME = "before", "after"
+# What may stand between a title and the name once countries are taken out.
+_GLUE = {
+    ("en", BEFORE_NAME): re.compile(r"\s*"),
+    ("en", AFTER_NAME): re.compile(r"\s*,\s*(?:the\s+)?(?:'s\s*)?", re.I),
+    ("zh", BEFORE_NAME): re.compile(r"[\s·・]?"),
+    ("zh", AFTER_NAME): re.compile(r""),
+    ("ja", BEFORE_NAME): re.compile(r"[\s·・]?"),
+    ("ja", AFTER_NAME): re.compile(r""),
+}
+# What may join a country to what follows it: 日本首相, 英国のスターマー首相, Japan's.
+_BEFORE_TITLE = re.compile(r"\s*(?:'s)?\s*|的", re.I)
+_BEFORE_NAME = re.compile(r"の|\s*(?:'s)?\s*", re.I)
+
+
+def _without_countries(text: str, start: int, end: int, countries: list[Mention], family: str) -> str:
+    gap = "".join(" " if any(c.start <= i < c.end for c in countries) else ch
+                  for i, ch in enumerate(text[start:end], start))
+    if family == "en":
+        gap = _DEMONYM_RX.sub(" ", gap)
+    return gap if family == "en" else gap.replace(" ", "")
+
+
+def _glue(text: str, start: int, end: int, countries: list[Mention], family: str, side: str) -> bool:
+    return bool(_GLUE[family, side].fullmatch(_without_countries(text, start, end, countries, family)))
+
+
+def _code(country: tuple[str, int] | None) -> str | None:
+    return country[0] if country else None
+
+
+def _country_at(text: str, at: int, countries: list[Mention], family: str, glue: re.Pattern):
+    """A country (or, in English, a demonym) ending right before ``at``."""
+    for c in reversed(countries):
+        if c.end <= at and glue.fullmatch(text[c.end:at]):
+            return c.entity.split(":", 1)[1], c.start
+    if family == "en":
+        m = re.search(_DEMONYM_RX.pattern + r"\s*$", text[max(0, at - 16):at], re.I)
+        if m:
+            return _DEMONYMS[m.group(1).lower()], at - len(m.group())
+    return None
+
+
+def _country_between(text: str, start: int, end: int, countries: list[Mention], family: str):
+    for c in countries:
+        if start <= c.start and c.end <= end:
+            return c.entity.split(":", 1)[1], c.start
+    if family == "en" and (m := _DEMONYM_RX.search(text, start, end)):
+        return _DEMONYMS[m.group(1).lower()], m.start()
+    return None
+
+
+def _country_of(text: str, at: int, countries: list[Mention], family: str):
+    """English 'Prime Minister of Japan'."""
+    if family != "en":
+        return None
+    for c in countries:
+        if c.start >= at and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[at:c.start], re.I):
+            return c.entity.split(":", 1)[1], c.start
+    return None
+
+
+def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
+    sentence = next((s for s in doc.sentences if s.start <= at < s.end), None)
+    if sentence:
+        for t in doc.times:
+            if sentence.start <= t.start < sentence.end and t.type == "DATE" and t.value \
+                    and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+                return t.value, "sentence"
+    if doc.published:
+        return doc.published, "published"
+    return None, "none"

@@ -1,0 +1,47 @@
+import pytest
+
+from dossier.analyse import analyse
+from dossier.model import Document
+
+
+def roles(text, language, published="2026-02-01"):
+    doc = analyse(Document(id="x", path="p", text=text, published=published))
+    assert doc.language == language
+    return [(text[r.start:r.end], r.entity, r.office, r.country, r.date, r.date_source)
+            for r in doc.roles]
+
+
+@pytest.mark.parametrize("text,language,phrase,entity,office,country", [
+    ("1月31日，英国首相斯塔默在东京与日本首相石破茂举行会谈。", "zh-Hans",
+     "日本首相石破茂", "person:shigeru-ishiba", "prime-minister", "JP"),
+    ("英國外交大臣庫珀表示歡迎。", "zh-Hant", "英國外交大臣庫珀", "person:yvette-cooper",
+     "foreign-minister", "GB"),
+    ("英国のスターマー首相は高市早苗首相と会談した。", "ja", "英国のスターマー首相",
+     "person:keir-starmer", "prime-minister", "GB"),
+    ("スターマー英首相は満足を示した。", "ja", "スターマー英首相", "person:keir-starmer",
+     "prime-minister", "GB"),
+    ("防衛相小泉進次郎も同席した。", "ja", "防衛相小泉進次郎", "person:shinjiro-koizumi",
+     "defence-minister", "JP"),
+    ("Japanese Prime Minister Sanae Takaichi met him in Tokyo.", "en",
+     "Japanese Prime Minister Sanae Takaichi", "person:sanae-takaichi", "prime-minister", "JP"),
+    ("He met Keir Starmer, the UK prime minister, in Tokyo.", "en",
+     "Keir Starmer, the UK prime minister", "person:keir-starmer", "prime-minister", "GB"),
+    ("Shinjiro Koizumi, Japan's defence minister, attended the talks.", "en",
+     "Shinjiro Koizumi, Japan's defence minister", "person:shinjiro-koizumi", "defence-minister", "JP"),
+])
+def test_role_phrases(text, language, phrase, entity, office, country):
+    found = {r[0]: r[1:4] for r in roles(text, language)}
+    assert found[phrase] == (entity, office, country)
+
+
+def test_role_date_is_the_sentence_date_else_published():
+    found = roles("1月31日，日本首相石破茂会见了斯塔默。次日，石破茂首相离开东京。", "zh-Hans")
+    dates = {r[0]: (r[4], r[5]) for r in found}
+    assert dates["日本首相石破茂"] == ("2026-01-31", "sentence")
+    assert dates["石破茂首相"] == ("2026-02-01", "published")
+
+
+def test_a_name_next_to_someone_elses_title_gets_no_role():
+    found = roles("Starmer met Prime Minister Takaichi in Tokyo.", "en")
+    assert [r[1] for r in found] == ["person:sanae-takaichi"]
+    assert roles("斯塔默说，首相府将发表声明。", "zh-Hans") == []
