@@ -92,6 +92,20 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @db_option
+def stories(db: Path) -> None:
+    """Stories (one real-world event each): members by language, copies under their original.
+
+    Example: dossier stories --db dossier.db
+    """
+    from dossier.link.stories import report
+
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        lines = report(store)
+    click.echo("\n".join(lines) if lines else "No stories yet; run 'dossier ingest' first.")
+
+
+@main.command()
+@db_option
 def info(db: Path) -> None:
     """Documents per language and per source, and the files that were skipped, with reasons.
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dossier.analyse import analyse
 from dossier.errors import StageError
-from dossier.link import entities, recurring
+from dossier.link import copies, entities, recurring, stories
 from dossier.model import Document, Skipped
 from dossier.read.files import STREAMED, read_file, walk
 from dossier.settings import Settings
@@ -35,6 +35,10 @@ class IngestReport:
     recleaned: int = 0
     languages: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
+    # Ids of the documents new in this run, for the incremental link steps.
+    added: list[str] = field(default_factory=list)
+    copies: int = 0
+    stories: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -78,6 +82,8 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
         _store_batch(store, pending, settings, lines, pool, report, touched)
         report.recleaned = recurring.update(store, touched, settings)
         entities.update(store, settings)
+        report.copies = len(copies.update(store, report.added))
+        report.stories = stories.update(store, report.added)
     return report
 
 
@@ -158,6 +164,7 @@ def _store_document(store: Store, doc: Document, file: str, report: IngestReport
     if store.add_document(doc, file, set(hashes)):
         report.documents += 1
         report.languages[doc.language] += 1
+        report.added.append(doc.id)
         touched.update(hashes)
     else:
         report.already_stored += 1

@@ -1,0 +1,173 @@
+"""What survives translation: the language-neutral features of a document, for copies and stories.
+
+A document becomes a bag of *terms*, each in one channel:
+
+- ``w`` meaning: English content-word stems; for Chinese and Japanese the stems of the
+  CC-CEDICT glosses of their Han words (:mod:`dossier.link.lexicon`), and the Latin words
+  they keep untranslated (GCHQ, CPTPP, iPhone);
+- ``n`` numbers and dates: ``103.7 billion`` and ``1037亿`` are the same value; a month
+  name is its number, so ``31 January`` and ``1月31日`` share ``1`` and ``31``;
+- ``h`` Han character bigrams of the folded text, shared by Chinese and Japanese only;
+- ``e`` entity ids and ``d`` normalised dates, when the analysis put them on the document.
+
+Everything works from text alone; entity ids and dates make it better when present.
+Terms are hashed to 32 bits and kept with their counts, so a document's features are a
+few kilobytes of bytes in the store (never pickled).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dossier.analyse.fold import fold
+from dossier.link import lexicon
+from dossier.model import Document
+
+CHANNELS = "wnhed"
+CJK = ("zh-Hans", "zh-Hant", "ja")
+# Paragraph lengths kept per document; beyond this the profile adds nothing.
+MAX_PARAGRAPHS = 256
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_NUMBER = re.compile(
+    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(千万|百万|万|亿|億|兆|thousand|million|billion|trillion|bn)?",
+    re.I)
+_SCALE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12,
+          "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+_MONTH_WORD = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r"|"
+                         + "|".join(m[:3].capitalize() for m in _MONTHS) + r")\b\.?")
+_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+@dataclass
+class Features:
+    """The matching view of one document: counts of hashed terms per channel, and sizes."""
+
+    language: str
+    chars: int
+    sentences: int
+    terms: dict[int, float] = field(default_factory=dict)
+    channel: dict[int, str] = field(default_factory=dict)
+    # Content length of each paragraph (non-empty line), in order: translators keep paragraphs.
+    paragraphs: list[int] = field(default_factory=list)
+
+    def add(self, channel: str, term: str, weight: float = 1.0) -> None:
+        key = term_id(channel, term)
+        self.terms[key] = self.terms.get(key, 0.0) + weight
+        self.channel[key] = channel
+
+    def of(self, channel: str) -> dict[int, float]:
+        return {k: v for k, v in self.terms.items() if self.channel[k] == channel}
+
+    # --- bytes for the store (never pickled): a header of four counts, then uint32 term ids,
+    # float32 weights, uint8 channels and uint32 paragraph lengths ------------------------
+    def to_bytes(self) -> bytes:
+        keys = sorted(self.terms)
+        paragraphs = self.paragraphs[:MAX_PARAGRAPHS]
+        return (struct.pack("<IIII", len(keys), self.chars, self.sentences, len(paragraphs))
+                + np.array(keys, dtype="<u4").tobytes()
+                + np.array([self.terms[k] for k in keys], dtype="<f4").tobytes()
+                + bytes(CHANNELS.index(self.channel[k]) for k in keys)
+                + np.array(paragraphs, dtype="<u4").tobytes())
+
+    @classmethod
+    def from_bytes(cls, language: str, data: bytes) -> Features:
+        n, chars, sentences, p = struct.unpack_from("<IIII", data)
+        keys = np.frombuffer(data, "<u4", n, 16).tolist()
+        weights = np.frombuffer(data, "<f4", n, 16 + 4 * n).tolist()
+        channels = data[16 + 8 * n: 16 + 9 * n]
+        paragraphs = np.frombuffer(data, "<u4", p, 16 + 9 * n).tolist()
+        return cls(language, chars, sentences, dict(zip(keys, weights)),
+                   {k: CHANNELS[c] for k, c in zip(keys, channels)}, paragraphs)
+
+
+def term_id(channel: str, term: str) -> int:
+    return zlib.crc32(f"{channel}:{term}".encode())
+
+
+def extract(doc: Document) -> Features:
+    """The features of ``doc`` from its title and text (and its entities and dates if carried)."""
+    text = f"{doc.title}\n{doc.text}" if doc.title and not doc.text.startswith(doc.title) else doc.text
+    feats = Features(doc.language, content_length(text), max(len(doc.sentences), 1),
+                     paragraphs=[n for line in doc.text.split("\n") if (n := content_length(line))])
+    for channel, term, weight in text_terms(text, doc.language):
+        feats.add(channel, term, weight)
+    entities, dates = carried(doc)
+    for entity in entities:
+        feats.add("e", entity)
+    for date in dates:
+        feats.add("d", date)
+    return feats
+
+
+def text_terms(text: str, language: str) -> Iterable[tuple[str, str, float]]:
+    """(channel, term, weight) for a piece of text in ``language``."""
+    plain = text.translate(_WIDTH)
+    for value in numbers(plain):
+        yield "n", value, 1.0
+    for m in _MONTH_WORD.finditer(plain):
+        yield "n", str(_MONTHS.get(m.group(1).lower()) or _month3(m.group(1))), 1.0
+    for s in lexicon.content_stems(" ".join(_LATIN.findall(plain))):
+        yield "w", s, 1.0
+    if language in CJK or _HAN_RUN.search(plain):
+        folded = fold(plain)
+        for run in _HAN_RUN.findall(folded):
+            for s, weight in lexicon.gloss_stems(run):
+                yield "w", s, weight
+            for i in range(len(run) - 1):
+                yield "h", run[i:i + 2], 1.0
+            for char in run:
+                yield "h", char, 0.5
+
+
+def _month3(word: str) -> int:
+    w = word.lower()[:3]
+    return next(i for m, i in _MONTHS.items() if m.startswith(w))
+
+
+def numbers(text: str) -> list[str]:
+    """Numbers in ``text`` as values with 3 significant digits (1,037 / 1037 / 10.37万 alike)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        if m.group(2):
+            value *= _SCALE[m.group(2).lower()]
+        out.append(f"{value:.3g}")
+    return out
+
+
+def content_length(text: str) -> int:
+    """Characters that carry content: letters, digits and Han/kana, not spaces or punctuation."""
+    return sum(1 for c in text if c.isalnum())
+
+
+def carried(doc: Document) -> tuple[list[str], list[str]]:
+    """Entity ids and normalised dates the analysis put on ``doc``, if any.
+
+    Read tolerantly: a ``mentions`` list whose items have an ``entity`` (attribute or key)
+    and a ``times`` list whose items have a ``value``, on the document or in its ``meta``.
+    Dates with an unknown year (``XXXX-03-07``) are kept; they still match each other.
+    """
+    def values(items, name):
+        out = []
+        for item in items or ():
+            value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+            if isinstance(value, str) and value:
+                out.append(value)
+        return out
+    mentions = getattr(doc, "mentions", None) or doc.meta.get("mentions")
+    times = getattr(doc, "times", None) or doc.meta.get("times")
+    dates = [v for v in values(times, "value") if v[:1].isdigit() or v.startswith("XXXX")]
+    return values(mentions, "entity"), dates
