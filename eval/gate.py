@@ -18,9 +18,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
 BASELINE = HERE / "baseline.json"
-EVALUATIONS = ("samples_eval", "times_eval", "quantities_eval")
+EVALUATIONS = ("samples_eval", "times_eval", "quantities_eval", "copies_eval", "stories_eval")
 # Figures are rounded before comparing, so float noise never fails the gate.
 DIGITS = 4
+# Reported, never pinned: a time (lower is better, and noisy) and a count that may rightly move.
+NOT_FLOORS = {"copies.wmt.seconds_per_doc", "stories.ecb.stories"}
 
 
 def measure(data: Path, only: tuple[str, ...] = EVALUATIONS) -> dict[str, float]:
@@ -67,6 +69,8 @@ def main() -> int:
     if args.raise_floors or args.allow_lower:
         new = dict(pinned)
         for metric, value in figures.items():
+            if metric in NOT_FLOORS:
+                continue
             if args.allow_lower or value > new.get(metric, -1):
                 new[metric] = value
         BASELINE.write_text(json.dumps({"floors": dict(sorted(new.items()))}, indent=2) + "\n")

@@ -16,6 +16,7 @@ def test_gate_refuses_a_regression():
     assert gate.regressions({"m": 0.95}, {"m": 0.9}) == []
 
 
+@pytest.mark.gate
 def test_every_pinned_floor_holds():
     if not gate.DATA.is_dir():
         pytest.skip(f"evaluation data not found at {gate.DATA}")

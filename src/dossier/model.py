@@ -57,6 +57,7 @@ class Document:
     times: list[Any] = field(default_factory=list)  # dossier.analyse.times.TimeExpr
     quantities: list[Any] = field(default_factory=list)  # dossier.analyse.quantities.Quantity
     roles: list[Any] = field(default_factory=list)  # dossier.analyse.roles.Role
+    events: list[Any] = field(default_factory=list)  # dossier.analyse.events.Event
     # Small facts about how the item was read: encoding, section label, platform, and the
     # metadata fields the item itself gave (kept so the document can be cleaned again).
     meta: dict[str, Any] = field(default_factory=dict)

@@ -47,3 +47,4 @@ def analyse(doc: Document, settings: Settings | None = None) -> Document:
 from dossier.analyse import text as _text  # noqa: E402,F401
 from dossier.analyse import facts as _facts  # noqa: E402,F401
 from dossier.analyse import roles as _roles  # noqa: E402,F401
+from dossier.analyse import events as _events  # noqa: E402,F401

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.errors import StoreError
+from dossier.analyse.events import Event
 from dossier.analyse.quantities import Quantity
 from dossier.analyse.roles import Role
 from dossier.analyse.times import TimeExpr
@@ -29,6 +30,8 @@ FACTS = {
     "quantities": ("start", "end", "text", "value", "unit", "approximate", "reason"),
     "roles": ("start", "end", "person_start", "person_end", "person", "entity", "office",
               "country", "date", "date_source"),
+    "events": ("start", "end", "sentence", "type", "trigger", "actor", "participants", "date",
+               "date_source", "place"),
 }
 
 
@@ -168,7 +171,7 @@ class Store:
             marks = ", ".join("?" * (len(columns) + 1))
             self.db.executemany(
                 f"INSERT INTO {table} VALUES ({marks})",
-                ((doc.id, *(getattr(item, c) for c in columns)) for item in getattr(doc, table)))
+                ((doc.id, *(_column(getattr(item, c)) for c in columns)) for item in getattr(doc, table)))
 
     # --- reading ----------------------------------------------------------------------------
     def documents(self, where: str = "1", params: tuple = ()) -> Iterator[Document]:
@@ -212,7 +215,9 @@ class Store:
             sentences=sentences, meta=json.loads(row["meta"]), mentions=mentions,
             times=[TimeExpr(*r) for r in self._facts("times", row["id"])],
             quantities=[Quantity(*r) for r in self._facts("quantities", row["id"])],
-            roles=[Role(*r) for r in self._facts("roles", row["id"])])
+            roles=[Role(*r) for r in self._facts("roles", row["id"])],
+            events=[Event(*r[:6], tuple(json.loads(r[6])), *r[7:])
+                    for r in self._facts("events", row["id"])])
 
     def _facts(self, table: str, doc_id: str) -> list[tuple]:
         columns = ", ".join(f'"{c}"' for c in FACTS[table])
@@ -225,6 +230,11 @@ class Store:
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def _column(value: object) -> object:
+    """Tuples (an event's participants) are stored as JSON lists."""
+    return _json(list(value)) if isinstance(value, tuple) else value
 
 
 def _json(value: object) -> str:

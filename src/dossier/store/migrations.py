@@ -219,4 +219,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX roles_document ON roles(document);
         CREATE INDEX roles_office ON roles(office, country, date);
     """),
+    ("0006_events", """
+        -- Event mentions: one per sentence and type (analyse/events.py).
+        CREATE TABLE events (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            actor TEXT,
+            participants TEXT NOT NULL,  -- JSON list of entity ids or names as written
+            date TEXT,
+            date_source TEXT NOT NULL,
+            place TEXT
+        );
+        CREATE INDEX events_document ON events(document);
+        CREATE INDEX events_type ON events(type, date);
+    """),
 ]
