@@ -69,9 +69,11 @@ def test_entities_entity_and_timeline(corpus, tmp_path):
         assert "スターマー ×1" in one.output and "斯塔默 ×1" in one.output
         assert "スターマー英首相は1月31日、東京で高市早苗首相と会談した。" in one.output
     assert run("entity", "Nobody", "--db", db).exit_code == 1
-    line = run("timeline", "--db", db, "--entity", "高市早苗").output.splitlines()
-    assert line[0].startswith("2026-01-31") and "1月31日" in line[0]
-    assert "斯塔默1月31日抵达东京" in line[1] or "東京で高市早苗首相と会談した" in line[1]
+    lines = run("timeline", "--db", db, "--entity", "高市早苗").output.splitlines()
+    assert lines[0].startswith("2026-01-31") and "EVENT" in lines[0]  # events come first
+    dated = [n for n, line in enumerate(lines) if "1月31日" in line and not line.startswith(" ")]
+    assert dated and lines[dated[0]].startswith("2026-01-31")
+    assert "高市早苗" in lines[dated[0] + 1]  # and the sentence that states it
 
 
 def test_user_gazetteer(corpus, tmp_path):

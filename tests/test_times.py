@@ -120,3 +120,15 @@ def test_prefer_future_for_bare_weekdays():
 def test_offset_outside_the_calendar_is_kept_unparsed():
     [t] = [t for t in extract_times("10万年前の地層が見つかった。", "ja", "2012-03-15") if "年前" in t.text]
     assert t.value is None and "calendar" in t.reason
+
+
+@pytest.mark.parametrize("text,language,anchor,expected", [
+    # a future marker before the date decides: 将于2月8日 after 31 January is this year's
+    ("日本将于2月8日举行众议院选举。", "zh-Hans", "2026-01-31", "2026-02-08"),
+    ("日本では2月8日に衆院選の投開票が行われる予定だ。", "ja", "2026-02-01", "2026-02-08"),
+    # a marker in the next clause speaks for that clause, not for the date
+    ("1月31日，双方再次确认将推进该项目。", "zh-Hans", "2026-02-03", "2026-01-31"),
+])
+def test_tense_from_the_clause_of_the_date(text, language, anchor, expected):
+    [t] = [t for t in extract_times(text, language, anchor) if "月" in t.text]
+    assert t.value == expected

@@ -133,17 +133,74 @@ def info(db: Path) -> None:
 @click.option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 def timeline(db: Path, entity: str | None, since: str | None, until: str | None) -> None:
-    """Dated items in order, each with its sentence and document.
+    """Dated items in order, each with its sentence and document: the events merged across
+    reports, and every dated expression.
 
     Example: dossier timeline --db dossier.db --entity 斯塔默 --since 2026-01
     """
     with _guard(lambda: Store(db, readonly=True)) as store:
         entity_id = _entity_id(store, entity) if entity else None
         items = query.timeline(store, entity_id, since, until)
+        merged = query.events(store, None, entity_id, since, until)
+        names = query.labels(store)
+    lines = []
+    for e in merged:
+        if e.date:
+            who = ", ".join(names.get(p, p.removeprefix("name:")) for p in e.participants[:4])
+            lines.append((e.date, 0, f"{e.date:12} EVENT {e.type}: {who} "
+                                     f"[{e.sources} independent sources]",
+                          e.evidence[0]["sentence"] if e.evidence else ""))
     for item in items:
         flag = "" if item.how in ("explicit", "anchored") else f" ({item.how})"
-        click.echo(f"{item.value:12} {item.text}{flag}  [{item.language}] {item.title or item.document}")
-        click.echo(f"             {item.sentence}")
+        lines.append((item.value, 1, f"{item.value:12} {item.text}{flag}  [{item.language}] "
+                                     f"{item.title or item.document}", item.sentence))
+    for _, _, head, sentence in sorted(lines, key=lambda x: (x[0].startswith("X"), x[0], x[1])):
+        click.echo(head)
+        click.echo(f"             {sentence}")
+
+
+@main.command()
+@db_option
+@click.option("--type", "kind", help="Only events of this type (meet, visit, agree, …).")
+@click.option("--entity", help="Only events this actor takes part in (a name in any script).")
+def events(db: Path, kind: str | None, entity: str | None) -> None:
+    """Events merged across reports, with independent sources and evidence sentences.
+
+    Example: dossier events --db dossier.db --type meet --entity 高市早苗
+    """
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        entity_id = _entity_id(store, entity) if entity else None
+        items = query.events(store, kind, entity_id)
+        names = query.labels(store)
+    for e in items:
+        who = ", ".join(names.get(p, p.removeprefix("name:")) for p in e.participants)
+        click.echo(f"{e.date or 'undated':10} {e.type:9} {who}  "
+                   f"[{e.sources} independent sources, {e.reports} reports]")
+        for r in e.evidence[:3]:
+            click.echo(f"             [{r['language']}] {r['sentence']}")
+
+
+@main.command()
+@db_option
+@click.option("--kind", type=click.Choice(["sources", "reference", "internal"]),
+              help="sources: independent reports disagree; reference: a report contradicts the "
+                   "gazetteer's office holders; internal: an article contradicts itself.")
+def conflicts(db: Path, kind: str | None) -> None:
+    """Where sources disagree, each value with its sources and sentences.
+
+    Example: dossier conflicts --db dossier.db
+    """
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        items = query.conflicts(store, kind)
+        names = query.labels(store)
+    for c in items:
+        click.echo(f"[{c.kind}] {query.describe(c.subject, c.attribute, names)}")
+        for v in c.values:
+            where = "reference data" if v.get("reference") else f"{len(v['documents'])} documents"
+            click.echo(f"  {v['label']}  ({where})")
+            for sentence in v["sentences"][:3]:
+                click.echo(f"      [{sentence.get('language')}] {sentence.get('source') or ''}: "
+                           f"{sentence.get('sentence')}")
 
 
 @main.command()

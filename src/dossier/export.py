@@ -1,6 +1,6 @@
 """The JSON export, per the contract ``dossier.export/1``.
 
-Lists that later capabilities fill are always present, empty until then.
+Every list of the contract is present, empty when nothing was found.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ def export(store: Store) -> dict[str, Any]:
             "sentences": [{"start": s.start, "end": s.end, "language": s.language}
                           for s in doc.sentences],
         })
-    for name in LISTS:
-        out[name] = []
     out["times"] = [
         {"document": r["document"], "start": r["start"], "end": r["end"], "text": r["text"],
          "value": r["value"], "type": r["type"], "anchor": r["anchor"], "how": r["how"],
@@ -42,6 +40,29 @@ def export(store: Store) -> dict[str, Any]:
     out["entities"] = entities(store)
     out["copies"] = copies.export(store)
     out["stories"] = stories.export(store)
+    out["events"] = events(store)
+    out["claims"] = [
+        {"id": r["id"], "kind": r["kind"], "subject": r["subject"], "attribute": r["attribute"],
+         "value": r["value"], "label": r["label"], "entity": r["entity"],
+         "evidence": [{"document": r["document"], "start": r["start"], "end": r["end"]}]}
+        for r in store.db.execute("SELECT * FROM claims ORDER BY subject, attribute, id")]
+    out["conflicts"] = [
+        {"id": r["id"], "kind": r["kind"], "subject": r["subject"], "attribute": r["attribute"],
+         "values": json.loads(r["values"])}
+        for r in store.db.execute("SELECT * FROM conflicts ORDER BY kind, subject, attribute")]
+    assert set(LISTS) <= set(out), "the export contract lists every section"
+    return out
+
+
+def events(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for e in store.db.execute("SELECT * FROM merged_events ORDER BY date IS NULL, date, id"):
+        evidence = store.db.execute(
+            'SELECT document, start, "end", date FROM event_reports WHERE event = ?'
+            " ORDER BY document, start", (e["id"],)).fetchall()
+        out.append({"id": e["id"], "type": e["type"], "date": e["date"],
+                    "participants": json.loads(e["participants"]), "reports": e["reports"],
+                    "sources": e["sources"], "evidence": [dict(r) for r in evidence]})
     return out
 
 

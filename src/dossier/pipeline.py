@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dossier.analyse import analyse
 from dossier.errors import StageError
-from dossier.link import copies, entities, recurring, stories
+from dossier.link import claims, copies, entities, events, recurring, stories
 from dossier.model import Document, Skipped
 from dossier.read.files import STREAMED, read_file, walk
 from dossier.settings import Settings
@@ -39,6 +39,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     copies: int = 0
     stories: int = 0
+    conflicts: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -84,6 +85,8 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
         entities.update(store, settings)
         report.copies = len(copies.update(store, report.added))
         report.stories = stories.update(store, report.added)
+        merged = events.update(store)
+        report.conflicts = len(claims.update(store, merged, settings))
     return report
 
 

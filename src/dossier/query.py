@@ -117,3 +117,188 @@ def co_mentioned(store: Store, entity_id: str, limit: int) -> list[tuple[str, st
 
 def _label(labels: dict[str, str]) -> str:
     return labels.get("en") or next(iter(labels.values()), "?")
+
+
+@dataclass
+class EventView:
+    id: str
+    type: str
+    date: str | None
+    participants: list[str]
+    reports: int
+    sources: int
+    evidence: list[sqlite3.Row] = field(default_factory=list)
+
+
+def events(store: Store, type: str | None = None, entity: str | None = None,
+           since: str | None = None, until: str | None = None) -> list[EventView]:
+    """Merged events in date order, each with the sentences of its reports."""
+    rows = store.db.execute(
+        """SELECT * FROM merged_events WHERE (? IS NULL OR type = ?)
+           AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ? || '~')
+           ORDER BY date IS NULL, date, sources DESC""",
+        (type, type, since, since, until, until)).fetchall()
+    out = []
+    for r in rows:
+        participants = json.loads(r["participants"])
+        if entity and entity not in participants:
+            continue
+        view = EventView(r["id"], r["type"], r["date"], participants, r["reports"], r["sources"])
+        view.evidence = evidence(store, "event_reports", "event = ?", (r["id"],))
+        out.append(view)
+    return out
+
+
+def evidence(store: Store, table: str, where: str, params: tuple) -> list[sqlite3.Row]:
+    """Rows of ``table`` (document, start, end) with their document and sentence."""
+    return store.db.execute(
+        f"""SELECT x.document, x.start, x."end", d.title, d.language, d.published, d.source,
+                   substr(d.text, s.start + 1, s."end" - s.start) AS sentence,
+                   x.start - s.start AS at
+            FROM {table} x JOIN documents d ON d.id = x.document
+            LEFT JOIN sentences s ON s.document = x.document AND s.start <= x.start
+                 AND x.start < s."end"
+            WHERE {where} ORDER BY d.published, x.document, x.start""", params).fetchall()
+
+
+@dataclass
+class ConflictView:
+    id: str
+    kind: str
+    subject: str
+    attribute: str
+    values: list[dict]
+
+
+def conflicts(store: Store, kind: str | None = None) -> list[ConflictView]:
+    """Conflicts with, for each value, the sentences that state it."""
+    out = []
+    for r in store.db.execute("SELECT * FROM conflicts WHERE ? IS NULL OR kind = ?"
+                              " ORDER BY kind = 'reference', subject", (kind, kind)):
+        values = json.loads(r["values"])
+        for v in values:
+            v["sentences"] = [_sentence_of(store, e) for e in v.get("evidence", [])]
+        out.append(ConflictView(r["id"], r["kind"], r["subject"], r["attribute"], values))
+    return out
+
+
+def _sentence_of(store: Store, ev: dict) -> dict:
+    row = store.db.execute(
+        """SELECT d.title, d.language, d.published, d.source,
+                  substr(d.text, s.start + 1, s."end" - s.start) AS sentence, s.start AS s_start
+           FROM documents d LEFT JOIN sentences s ON s.document = d.id AND s.start <= ?
+                AND ? < s."end" WHERE d.id = ?""", (ev["start"], ev["start"], ev["document"])).fetchone()
+    if row is None:
+        return dict(ev)
+    at = ev["start"] - (row["s_start"] or 0)
+    return {**ev, **{k: row[k] for k in ("title", "language", "published", "source", "sentence")},
+            "at": at, "length": ev["end"] - ev["start"]}
+
+
+def labels(store: Store) -> dict[str, str]:
+    """Entity id → a readable label (English when known)."""
+    return {r[0]: _label(json.loads(r[1])) for r in store.db.execute("SELECT id, labels FROM entities")}
+
+
+def describe(subject: str, attribute: str, names: dict[str, str]) -> str:
+    """A conflict's subject in words: 'prime-minister:JP' → 'prime minister of JP'."""
+    kind, _, rest = subject.partition(":")
+    if "+" in rest or rest.startswith(("country:", "org:")):
+        actors = " and ".join(names.get(a, a) for a in rest.split("@")[0].split("+"))
+        return f"{kind} of {actors}, {attribute}"
+    return f"{kind.replace('-', ' ')} of {rest}, {attribute}"
+
+
+@dataclass
+class Member:
+    id: str
+    title: str | None
+    language: str
+    source: str | None
+    published: str | None
+    copies: list[tuple[str, str, float]] = field(default_factory=list)  # (doc, relation, score)
+    translation_of: str | None = None
+
+
+@dataclass
+class StoryView:
+    id: int
+    titles: dict[str, str]
+    languages: dict[str, list[Member]]
+    independent: int
+    events: list[EventView]
+    actors: list[tuple[str, str, int]]  # (entity id, label, documents)
+    conflicts: list[ConflictView]
+    pairs: list[tuple[str, str, float]]  # translation pairs (original, copy, score)
+
+
+def story_list(store: Store, limit: int = 100) -> list[sqlite3.Row]:
+    """Stories, most recent first, with their size and dates."""
+    return store.db.execute(
+        """SELECT s.id, s.size, s.first, s.last, COUNT(m.document) AS members
+           FROM stories s JOIN story_members m ON m.story = s.id
+           GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, members DESC LIMIT ?""",
+        (limit,)).fetchall()
+
+
+def story_titles(store: Store, story_id: int) -> dict[str, str]:
+    from dossier.link.stories import titles
+    members = store.db.execute(
+        "SELECT m.document, d.language, d.title, m.score FROM story_members m"
+        " JOIN documents d ON d.id = m.document WHERE m.story = ?", (story_id,)).fetchall()
+    return titles([tuple(r) for r in members])
+
+
+def story_view(store: Store, story_id: int) -> StoryView | None:
+    rows = store.db.execute(
+        """SELECT d.id, d.title, d.language, d.source, d.published FROM story_members m
+           JOIN documents d ON d.id = m.document WHERE m.story = ? ORDER BY d.published, d.id""",
+        (story_id,)).fetchall()
+    if not rows:
+        return None
+    members = {r["id"]: Member(*r) for r in rows}
+    ids = list(members)
+    marks = ",".join("?" * len(ids))
+    folded_under: set[str] = set()
+    pairs = []
+    for o, c, relation, score in store.db.execute(
+            f"SELECT original, copy, relation, score FROM copies WHERE original IN ({marks})"
+            f" OR copy IN ({marks}) ORDER BY score DESC", (*ids, *ids)):
+        if o in members and c in members:
+            if relation == "translation":
+                members[c].translation_of = o
+                pairs.append((o, c, score))
+            else:
+                members[o].copies.append((c, relation, score))
+                folded_under.add(c)
+    languages: dict[str, list[Member]] = {}
+    for m in members.values():
+        if m.id not in folded_under:
+            languages.setdefault(m.language, []).append(m)
+    independent = len(set(ids) - folded_under - {m.id for m in members.values() if m.translation_of})
+    names = labels(store)
+    actors = [(r[0], names.get(r[0], r[0]), r[1]) for r in store.db.execute(
+        f"""SELECT entity, COUNT(DISTINCT document) AS n FROM mentions
+            WHERE document IN ({marks}) AND entity IS NOT NULL AND type != 'place'
+            GROUP BY entity ORDER BY n DESC, entity LIMIT 20""", ids)]
+    story_events = [e for e in events(store) if any(r["document"] in members for r in e.evidence)]
+    story_conflicts = [c for c in conflicts(store)
+                       if any(d in members for v in c.values for d in v["documents"])]
+    return StoryView(story_id, story_titles(store, story_id), languages, independent,
+                     story_events, actors, story_conflicts, pairs)
+
+
+def alignment(store: Store, original: str, copy: str) -> list[tuple[str, str, float]] | None:
+    """A translation pair's aligned sentences, side by side: (original text, copy text, score)."""
+    if store.db.execute("SELECT 1 FROM copies WHERE original = ? AND copy = ? AND relation ="
+                        " 'translation'", (original, copy)).fetchone() is None:
+        return None
+    a, b = store.document(original), store.document(copy)
+
+    def text(doc, start: int, end: int) -> str:
+        return " ".join(doc.text[s.start:s.end] for s in doc.sentences[start:end])
+
+    return [(text(a, r["original_start"], r["original_end"]), text(b, r["copy_start"], r["copy_end"]),
+             r["score"]) for r in store.db.execute(
+        "SELECT * FROM alignments WHERE original = ? AND copy = ? ORDER BY original_start,"
+        " copy_start", (original, copy))]

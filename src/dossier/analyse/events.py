@@ -23,7 +23,7 @@ from dossier.model import Document, Mention
 from dossier.settings import Settings
 
 PARTICIPANT_TYPES = ("person", "country", "organization")
-_CALENDAR = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 # Words that refer back to the actors of the previous event: 双方 / 両首脳 / the two leaders.
 _ANAPHORA = re.compile(fold_pattern(
     r"双方|两国|两位领导人|两国领导人|中英两国|両首脳|両国|両氏|両政府|日英両政府"
@@ -115,7 +115,9 @@ def _participants(mentions: list[Mention]) -> list[str]:
 
 
 def _sentence_dates(doc: Document) -> list[str | None]:
-    """The calendar date each sentence states (its first day- or month-precise DATE)."""
+    """The calendar date each sentence states (its first DATE with a year: 2026-01-31,
+    2026-01, or 2026 for 年内に; a sentence that states only a year keeps it rather
+    than borrowing a more precise date from another sentence)."""
     out: list[str | None] = [None] * len(doc.sentences)
     for t in doc.times:
         if t.type != "DATE" or not t.value or not _CALENDAR.fullmatch(t.value):

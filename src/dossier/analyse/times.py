@@ -44,8 +44,8 @@ class TimeExpr:
 # the nearest in the past). Looked for after the expression in zh/ja (the verb follows),
 # around it in English.
 _PAST = {
-    "zh": re.compile(r"已|了|曾|過|过|此前|日前|早前|当时|當時|举行|舉行|宣布|表示|称|稱|发表|發表|召开|召開|签署|簽署"),
-    "ja": re.compile(r"した|しました|だった|でした|された|されました|れた|行われ|発表|明らかにし|述べ"),
+    "zh": re.compile(r"已|了|曾|過|过|此前|日前|早前|当时|當時|宣布|表示|称|稱|发表|發表|召开|召開|签署|簽署"),
+    "ja": re.compile(r"した|しました|だった|でした|された|されました|れた|行われた|発表|明らかにし|述べ"),
     "en": re.compile(r"\b(?:was|were|had|held|said|took place|happened|announced|signed|met|"
                      r"visited|ago|earlier|last)\b", re.IGNORECASE),
 }
@@ -56,8 +56,11 @@ _FUTURE = {
     "en": re.compile(r"\b(?:will|shall|would|plans?|planned|scheduled|expected|is to|are to|"
                      r"due|upcoming|next|going to)\b", re.IGNORECASE),
 }
-_CLAUSE_END = re.compile(r"[。！？!?\n；;]")
+# The clause that tells an expression's tense ends at these (a comma starts another clause:
+# in 1月31日，…将推进, 将 is not about 1月31日).
+_CLAUSE_END = re.compile(r"[。！？!?\n；;，,、]")
 _WINDOW = 40
+_BEFORE = 8
 
 
 def _family(language: str, text: str) -> str:
@@ -83,6 +86,12 @@ def _direction(text: str, start: int, end: int, fam: str) -> str | None:
         lo = max(0, start - _WINDOW)
         window = text[lo:start] + " " + text[end:end + _WINDOW]
     else:
+        # A marker just before the expression, in its clause, speaks for it: 将于2月8日, 已于.
+        before = text[max(0, start - _BEFORE):start]
+        before = _CLAUSE_END.split(before)[-1]
+        fut, past = _FUTURE[fam].search(before), _PAST[fam].search(before)
+        if bool(fut) != bool(past):
+            return "future" if fut else "past"
         stop = _CLAUSE_END.search(text, end, end + _WINDOW)
         window = text[end:stop.start() if stop else end + _WINDOW]
     fut = _FUTURE[fam].search(window)

@@ -237,4 +237,45 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_document ON events(document);
         CREATE INDEX events_type ON events(type, date);
     """),
+    ("0007_claims", """
+        -- Events merged across documents, with every report that supports them.
+        CREATE TABLE merged_events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            date TEXT,
+            participants TEXT NOT NULL,  -- JSON list, most reported first
+            reports INTEGER NOT NULL,
+            sources INTEGER NOT NULL     -- independent sources: copies count once
+        );
+        CREATE TABLE event_reports (
+            event TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            date TEXT
+        );
+        CREATE INDEX event_reports_event ON event_reports(event);
+        CREATE INDEX event_reports_document ON event_reports(document);
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,          -- role | figure | event_date
+            subject TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            value TEXT NOT NULL,
+            label TEXT NOT NULL,
+            entity TEXT,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX claims_subject ON claims(subject, attribute);
+        CREATE TABLE conflicts (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,          -- sources | reference | internal
+            subject TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            "values" TEXT NOT NULL       -- JSON: value, label, entity, documents, evidence
+        );
+    """),
 ]

@@ -15,15 +15,52 @@ from dossier.web.app import open_store, render
 RESULTS = 50
 LATEST = 100
 NEIGHBOURS = 12
+STORIES = 20
+ACTORS = 15
 TIMELINE = 500
 SNIPPET = 60
 
 
 def overview(request: Request):
     with open_store(request) as store:
+        stories = [(r, query.story_titles(store, r["id"])) for r in query.story_list(store, STORIES)]
         return render("overview.html", docs=store.listing(LATEST), total=store.count("documents"),
                       skipped=store.skipped(), languages=store.counts_by("language"),
-                      sources=store.counts_by("source")[:12])
+                      sources=store.counts_by("source")[:12], stories=stories,
+                      actors=query.entities(store)[:ACTORS], conflicts=query.conflicts(store),
+                      names=query.labels(store), describe=query.describe)
+
+
+def stories(request: Request):
+    with open_store(request) as store:
+        rows = [(r, query.story_titles(store, r["id"])) for r in query.story_list(store, 1000)]
+    return render("stories.html", stories=rows)
+
+
+def story(request: Request):
+    story_id = request.path_params["story_id"]
+    with open_store(request) as store:
+        view = query.story_view(store, story_id)
+        if view is None:
+            raise HTTPException(404, f"No story {story_id}.")
+        names = query.labels(store)
+    return render("story.html", story=view, names=names, describe=query.describe)
+
+
+def pair(request: Request):
+    original, copy = request.path_params["original"], request.path_params["copy"]
+    with open_store(request) as store:
+        rows = query.alignment(store, original, copy)
+        if rows is None:
+            raise HTTPException(404, "These two documents are not a translation pair.")
+        a, b = store.document(original), store.document(copy)
+    return render("pair.html", rows=rows, a=a, b=b)
+
+
+def conflicts(request: Request):
+    with open_store(request) as store:
+        return render("conflicts.html", conflicts=query.conflicts(store),
+                      names=query.labels(store), describe=query.describe)
 
 
 def document(request: Request):
@@ -32,8 +69,24 @@ def document(request: Request):
         doc = store.document(doc_id)
     if doc is None:
         raise HTTPException(404, f"No document with id {doc_id}.")
-    return render("document.html", doc=doc,
-                  sentences=[(s, doc.text[s.start:s.end]) for s in doc.sentences])
+    mark = _span(request.query_params.get("mark", ""))
+    sentences = []
+    for n, s in enumerate(doc.sentences):
+        text = doc.text[s.start:s.end]
+        if mark and s.start <= mark[0] < s.end:
+            a, b = mark[0] - s.start, min(mark[1], s.end) - s.start
+            sentences.append((n, s, (text[:a], text[a:b], text[b:])))
+        else:
+            sentences.append((n, s, (text, "", "")))
+    return render("document.html", doc=doc, sentences=sentences)
+
+
+def _span(value: str) -> tuple[int, int] | None:
+    """``mark=12:20`` → (12, 20); anything else is ignored."""
+    start, _, end = value.partition(":")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    return None
 
 
 def search(request: Request):
@@ -95,4 +148,8 @@ ROUTES = [
     Route("/entities", entities, name="entities"),
     Route("/entities/{entity_id:str}", entity, name="entity"),
     Route("/timeline", timeline, name="timeline"),
+    Route("/stories", stories, name="stories"),
+    Route("/stories/{story_id:int}", story, name="story"),
+    Route("/pairs/{original:str}/{copy:str}", pair, name="pair"),
+    Route("/conflicts", conflicts, name="conflicts"),
 ]

@@ -1,0 +1,255 @@
+"""Claims and conflicts: what the sources assert, and where independent sources disagree.
+
+Three kinds of claim, each with the sentence that states it:
+
+- role: person P holds office O of country C on date D (from ``roles``);
+- figure: measure M of actors S for period T has value V ("China–UK goods trade in
+  2025: 103.7 billion USD"), from a quantity, the measure word and the countries or
+  bodies of its sentence, and the year the sentence states;
+- event date: a merged event reported with a date.
+
+Claims on the same subject and attribute with incompatible values form a conflict when
+they come from independent sources (copies and translations are one source); values
+that only one article contradicts within itself are an ``internal`` conflict, not a
+cross-source one. Role claims are also checked against the gazetteer's office holders,
+reported as ``reference`` conflicts: they never override what the sources say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from dossier.analyse.fold import fold, fold_pattern
+from dossier.analyse.gazetteer import Gazetteer
+from dossier.link.events import MergedEvent, compatible, principal
+from dossier.link.sources import groups
+from dossier.settings import Settings
+from dossier.store import Store
+
+# The measure a figure is about, from words in its sentence (folded; any script).
+MEASURES = {
+    "trade": fold_pattern(r"贸易|貿易|\btrade\b"),
+    "investment": fold_pattern(r"投资|投資|\binvestment"),
+    "exports": fold_pattern(r"出口|輸出|\bexports?\b"),
+    "imports": fold_pattern(r"进口|輸入|\bimports?\b"),
+    "budget": fold_pattern(r"预算|予算|\bbudget\b"),
+    "export deals": fold_pattern(r"出口协议|輸出契約|\bexport deals?\b"),
+}
+# Two readings of a figure agree when they differ by less than the rounding of the less
+# precise one; an approximate figure ("about", 约) is allowed this much more.
+APPROXIMATE = 0.05
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # role | figure | event_date
+    subject: str
+    attribute: str
+    value: str
+    label: str  # the value as written, in the article's script
+    entity: str | None
+    document: str
+    start: int
+    end: int
+    precision: float = 0.0  # figures: relative rounding of the written number
+
+    @property
+    def id(self) -> str:
+        key = f"{self.kind}|{self.subject}|{self.attribute}|{self.document}|{self.start}"
+        return "claim:" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+@dataclass
+class Conflict:
+    kind: str  # sources | reference | internal
+    subject: str
+    attribute: str
+    values: list[dict]
+
+    @property
+    def id(self) -> str:
+        key = f"{self.kind}|{self.subject}|{self.attribute}"
+        return "conflict:" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def role_claims(store: Store) -> list[Claim]:
+    """Roles the sentence dates itself (1月31日，…日本首相石破茂…); a role dated only by the
+    article's publication is a description, too loose to hold a source to."""
+    rows = store.db.execute(
+        'SELECT document, start, "end", person, entity, office, country, date FROM roles'
+        " WHERE country IS NOT NULL AND date_source = 'sentence'")
+    return [Claim("role", f"{r['office']}:{r['country']}", f"holder on {r['date']}",
+                  r["entity"] or "name:" + fold(r["person"]), r["person"], r["entity"],
+                  r["document"], r["start"], r["end"]) for r in rows]
+
+
+def figure_claims(store: Store) -> list[Claim]:
+    out = []
+    rows = store.db.execute(
+        """SELECT q.document, q.start, q."end", q.text, q.value, q.unit, q.approximate,
+                  s.start AS s_start, s."end" AS s_end, d.text AS doc_text
+           FROM quantities q JOIN documents d ON d.id = q.document
+           JOIN sentences s ON s.document = q.document AND s.start <= q.start AND q.start < s."end"
+           WHERE q.value IS NOT NULL AND q.unit IS NOT NULL""")
+    for r in rows:
+        # The figure's clause, not its whole sentence: in 维新会的36席，执政阵营合共352席 each
+        # figure belongs to the actor of its own clause.
+        lo, hi = _clause(r["doc_text"], r["start"], r["s_start"], r["s_end"])
+        clause = fold(r["doc_text"][lo:hi])
+        measure = next((m for m, rx in MEASURES.items() if re.search(rx, clause)), None)
+        if measure is None and r["unit"] != "seats":
+            continue
+        # …but not the "US" of "US dollars": a currency names no actor.
+        actors = sorted({m[0] for m in store.db.execute(
+            "SELECT entity FROM mentions WHERE document = ? AND start >= ? AND start < ?"
+            " AND entity IS NOT NULL AND type IN ('country', 'organization')"
+            " AND NOT (start >= ? AND start < ?)",
+            (r["document"], lo, hi, r["start"], r["end"]))})
+        if not actors:
+            continue
+        years = sorted({t[0][:4] for t in store.db.execute(
+            "SELECT value FROM times WHERE document = ? AND start >= ? AND start < ?"
+            " AND type = 'DATE' AND value GLOB '[0-9][0-9][0-9][0-9]*'",
+            (r["document"], lo, hi))})
+        if len(years) != 1:
+            continue  # a figure without its period (公示前の198議席) cannot be held to another
+        period = years[0]
+        precision = APPROXIMATE if r["approximate"] else _rounding(r["text"])
+        out.append(Claim("figure", f"{measure or 'seats'}:{'+'.join(actors)}",
+                         f"{r['unit']} in {period}", repr(r["value"]), r["text"], None,
+                         r["document"], r["start"], r["end"], precision))
+    return out
+
+
+def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
+    """The date each report gives an event, keyed so that reports of one real event meet.
+
+    Reports of one event that disagree on its date were merged into two events; they
+    are one subject here when they share type, principal participants (two at least),
+    place and story.
+    """
+    out = []
+    for e in events:
+        people = sorted(principal(tuple(e.participants)))
+        if len(people) < 2 or e.place is None or e.story is None:
+            continue
+        subject = f"{e.type}:{'+'.join(people)}@{e.place}/story {e.story}"
+        out += [Claim("event_date", subject, "date", r.date, r.date, None, r.document,
+                      r.start, r.end)
+                for r in e.reports if r.date and r.date_source == "sentence"]
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;、]")
+
+
+def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds of the clause around ``at`` inside the sentence [lo, hi)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    after = _CLAUSE_BREAK.search(text, at, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
+def _rounding(written: str) -> float:
+    """Relative half-unit of the last significant digit: 1037亿 → 0.05 %, 100亿 → 5 %."""
+    digits = re.sub(r"\D", "", written.split(".")[0]) + "".join(re.findall(r"\.(\d+)", written))
+    significant = len(digits.strip("0")) or 1
+    return 0.5 * 10 ** (1 - significant)
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    if a.kind == "figure":
+        x, y = float(a.value), float(b.value)
+        return abs(x - y) <= max(a.precision, b.precision) * max(abs(x), abs(y))
+    if a.kind == "event_date":
+        return compatible(a.value, b.value)
+    return a.value == b.value
+
+
+def _values(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped by value: a claim joins the first group whose values it agrees with."""
+    out: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (c.value, c.document, c.start)):
+        for group in out:
+            if all(_same(c, other) for other in group):
+                group.append(c)
+                break
+        else:
+            out.append([c])
+    return out
+
+
+def find_conflicts(claims: list[Claim], source_of: dict[str, str],
+                   gazetteer: Gazetteer | None = None) -> list[Conflict]:
+    by_subject: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_subject[c.kind, c.subject, c.attribute].append(c)
+    out = []
+    for (kind, subject, attribute), group in sorted(by_subject.items()):
+        values = _values(group)
+        if len(values) > 1:
+            if len({c.document for c in group}) == 1:
+                out.append(Conflict("internal", subject, attribute, [_value(v) for v in values]))
+            elif _independent_disagreement(values, source_of):
+                out.append(Conflict("sources", subject, attribute, [_value(v) for v in values]))
+        if kind == "role" and gazetteer is not None:
+            out += _against_reference(subject, attribute, values, gazetteer)
+    return out
+
+
+def _independent_disagreement(values: list[list[Claim]], source_of: dict[str, str]) -> bool:
+    """Do two independent sources assert different values?
+
+    Each source group (an article with its reposts and translations) asserts the values
+    of its documents; a group whose own copies disagree (a translation that changed a
+    name) is left out: that is no disagreement between sources.
+    """
+    asserted: dict[str, set[int]] = defaultdict(set)
+    for i, claims in enumerate(values):
+        for c in claims:
+            asserted[source_of.get(c.document, c.document)].add(i)
+    consistent = [v for v in asserted.values() if len(v) == 1]
+    return len(set().union(*consistent)) > 1 if consistent else False
+
+
+def _against_reference(subject: str, attribute: str, values: list[list[Claim]],
+                       gazetteer: Gazetteer) -> list[Conflict]:
+    office, country = subject.split(":", 1)
+    date = attribute.removeprefix("holder on ")
+    try:
+        holders = gazetteer.office_holders(office, country, date)
+    except ValueError:
+        return []
+    wrong = [v for v in values if v[0].entity and v[0].entity not in holders]
+    if not holders or not wrong:
+        return []
+    reference = [{"value": h, "label": gazetteer.entity(h).label(), "entity": h,
+                  "documents": [], "evidence": [], "reference": True} for h in holders]
+    return [Conflict("reference", subject, attribute, [_value(v) for v in wrong] + reference)]
+
+
+def _value(claims: list[Claim]) -> dict:
+    first = claims[0]
+    return {"value": first.value, "label": first.label, "entity": first.entity,
+            "documents": sorted({c.document for c in claims}),
+            "evidence": [{"document": c.document, "start": c.start, "end": c.end} for c in claims]}
+
+
+def update(store: Store, events: list[MergedEvent], settings: Settings) -> list[Conflict]:
+    claims = role_claims(store) + figure_claims(store) + event_date_claims(events)
+    conflicts = find_conflicts(claims, groups(store), Gazetteer.load(settings.gazetteers))
+    with store.transaction() as db:
+        db.execute("DELETE FROM claims")
+        db.execute("DELETE FROM conflicts")
+        db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       ((c.id, c.kind, c.subject, c.attribute, c.value, c.label, c.entity,
+                         c.document, c.start, c.end, json.dumps(asdict(c)))
+                        for c in claims))
+        db.executemany("INSERT OR REPLACE INTO conflicts VALUES (?, ?, ?, ?, ?)",
+                       ((c.id, c.kind, c.subject, c.attribute,
+                         json.dumps(c.values, ensure_ascii=False)) for c in conflicts))
+    return conflicts

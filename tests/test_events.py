@@ -1,0 +1,104 @@
+"""Events per sentence, merged across reports; claims and conflicts between sources."""
+
+from dossier.analyse import analyse
+from dossier.link.claims import Claim, find_conflicts
+from dossier.link.events import Report, merge
+from dossier.model import Document
+from dossier.pipeline import ingest
+from dossier.store import Store
+
+
+def doc(text, published="2026-02-01"):
+    return analyse(Document(id="x", path="p", text=text, published=published))
+
+
+def test_event_with_participants_date_and_place():
+    d = doc("英国首相斯塔默1月31日在东京与日本首相高市早苗举行会谈。")
+    [e] = [e for e in d.events if e.type == "meet"]
+    assert e.trigger == "举行会谈" and d.text[e.start:e.end] == e.trigger
+    assert {"person:keir-starmer", "person:sanae-takaichi"} <= set(e.participants)
+    assert (e.date, e.date_source, e.place) == ("2026-01-31", "sentence", "place:tokyo")
+
+
+def test_date_from_the_nearest_sentence_that_sets_it_and_anaphora():
+    d = doc("スターマー英首相は1月31日、東京で高市早苗首相と会談した。両首脳は防衛協力の強化で合意した。")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert (agree.date, agree.date_source) == ("2026-01-31", "context")
+    assert "person:keir-starmer" in agree.participants  # 両首脳 refers back
+
+
+def test_trigger_without_participants_is_counted_not_an_event():
+    d = doc("下周举行会谈。")
+    assert d.events == [] and d.meta["events_without_participants"] == 1
+
+
+def report(document, date, participants=("person:a", "person:b"), kind="meet", source="sentence"):
+    return Report(document, 0, 1, kind, participants, date, source, "place:tokyo", 1)
+
+
+def test_merge_across_reports_with_compatible_dates_only():
+    merged = merge([report("d1", "2026-01-31"), report("d2", "2026-01"), report("d3", "2026-01-29"),
+                    report("d4", "2026-01-31", ("person:a", "person:c"))])
+    sizes = sorted(len(e.reports) for e in merged)
+    # the month joins one day, never both: 29 and 31 January are two events
+    assert sizes == [1, 1, 2]
+    assert {r.document for e in merged if len(e.reports) == 2 for r in e.reports} in (
+        {"d1", "d2"}, {"d2", "d3"})
+
+
+def claim(value, document, label=None, kind="role", precision=0.0):
+    return Claim(kind, "prime-minister:JP", "holder on 2026-01-31", value, label or value, value,
+                 document, 0, 1, precision)
+
+
+def test_conflict_needs_independent_sources():
+    claims = [claim("person:takaichi", "a"), claim("person:takaichi", "b"), claim("person:ishiba", "c")]
+    [c] = find_conflicts(claims, {"a": "a", "b": "b", "c": "c"})
+    assert c.kind == "sources" and {v["value"] for v in c.values} == {"person:takaichi", "person:ishiba"}
+    # the differing report is a translation of another: one source, no conflict
+    assert find_conflicts(claims, {"a": "a", "b": "b", "c": "a"}) == []
+
+
+def test_an_article_contradicting_itself_is_internal():
+    claims = [claim("person:takaichi", "a"), claim("person:ishiba", "a")]
+    [c] = find_conflicts(claims, {"a": "a"})
+    assert c.kind == "internal"
+
+
+def test_figures_agree_within_rounding():
+    def figure(value, document, text):
+        return Claim("figure", "trade:CN+GB", "USD in 2025", repr(value), text, None, document, 0, 1,
+                     0.0005)
+    same = [figure(103700000000.0, "a", "1037亿美元"), figure(103700000000.0, "b", "103.7 billion")]
+    assert find_conflicts(same, {"a": "a", "b": "b"}) == []
+    [c] = find_conflicts(same + [figure(107300000000.0, "c", "1073億美元")], {"a": "a", "b": "b", "c": "c"})
+    assert [v["label"] for v in c.values] == ["1037亿美元", "1073億美元"]
+
+
+def test_conflicts_end_to_end(tmp_path):
+    root = tmp_path / "a"
+    root.mkdir()
+    reports = {
+        "one.txt": "斯塔默访问东京\n2026-02-01\n\n1月31日，英国首相斯塔默在东京与日本首相高市早苗举行会谈。据统计，去年中英贸易额为1037亿美元。",
+        "two.txt": "スターマー首相が来日\n2026年2月1日\n\n1月31日、英国のスターマー首相は東京で日本の高市早苗首相と会談した。",
+        "three.txt": "斯塔默东京之行\n2026/2/2\n\n1月31日，英国首相斯塔默飞抵东京，和日本首相石破茂见了面。中英去年贸易额达1073亿美元。",
+    }
+    for name, text in reports.items():
+        (root / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "d.db"
+    ingest([root], db)
+    from dossier.export import export
+    with Store(db, readonly=True) as store:
+        data = export(store)
+    kinds = {(c["kind"], c["subject"]) for c in data["conflicts"]}
+    assert ("sources", "prime-minister:JP") in kinds and ("reference", "prime-minister:JP") in kinds
+    assert ("sources", "trade:country:CN+country:GB") in kinds
+    pm = next(c for c in data["conflicts"] if c["kind"] == "sources" and c["subject"] == "prime-minister:JP")
+    labels = {v["label"] for v in pm["values"]}
+    assert labels == {"高市早苗", "石破茂"}
+    for v in pm["values"]:
+        for ev in v["evidence"]:
+            text = next(d["text"] for d in data["documents"] if d["id"] == ev["document"])
+            assert v["label"] in text[ev["start"]:ev["end"]]  # the role phrase names the person
+    meet = [e for e in data["events"] if e["type"] == "meet" and e["date"] == "2026-01-31"]
+    assert meet and max(e["sources"] for e in meet) >= 2
