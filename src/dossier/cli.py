@@ -44,15 +44,17 @@ def main() -> None:
 @click.option("--gazetteer", "gazetteers", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An extra gazetteer file (TOML, see resources/gazetteer/SCHEMA.md); repeatable.")
+@click.option("--no-names", is_flag=True,
+              help="Only names the gazetteer knows: faster, but new actors are not found.")
 def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int,
-           gazetteers: tuple[Path, ...]) -> None:
+           gazetteers: tuple[Path, ...], no_names: bool) -> None:
     """Read articles from files and folders (recursively) into the database.
 
     Run it again with more articles at any time; files already read are skipped.
 
     Example: dossier ingest samples/ --db dossier.db
     """
-    settings = Settings(max_bytes=max_bytes, jobs=jobs, gazetteers=gazetteers)
+    settings = Settings(max_bytes=max_bytes, jobs=jobs, gazetteers=gazetteers, names=not no_names)
     _guard(lambda: Gazetteer.load(gazetteers))  # a bad gazetteer stops here, before any work
     bar = lambda items: tqdm(items, desc="reading", unit="file", disable=None, leave=False)  # noqa: E731
     report = _guard(lambda: run_ingest(paths, db, settings, progress=bar))
@@ -239,6 +241,22 @@ def entity(name: str, db: Path) -> None:
     for m in view.mentions:
         click.echo(f"- [{m['language']}] {m['title'] or m['document']} ({m['published'] or 'undated'})")
         click.echo(f"    {m['sentence']}")
+
+
+@main.command()
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default="report.html", show_default=True)
+def report(db: Path, output: Path) -> None:
+    """Write one self-contained HTML report (overview, stories, timeline, conflicts, a chart).
+
+    It needs no network to view. Example: dossier report --db dossier.db -o report.html
+    """
+    from dossier.report import write
+
+    with _guard(lambda: Store(db, readonly=True)) as store:
+        write(store, output)
+    click.echo(f"Wrote {output}", err=True)
 
 
 @main.command()

@@ -18,3 +18,5 @@ class Settings:
     recurring_min_documents: int = 5
     # Extra gazetteer files given with --gazetteer.
     gazetteers: tuple[Path, ...] = ()
+    # Find names the gazetteer does not know (taggers for zh, ja, en); slower, off with --no-names.
+    names: bool = True

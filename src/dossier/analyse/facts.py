@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
 from dossier.analyse import stage
+from dossier.analyse.fold import fold
 from dossier.analyse.gazetteer import Gazetteer
+from dossier.analyse.names import find_names
 from dossier.analyse.quantities import extract_quantities
 from dossier.analyse.times import extract_times
 from dossier.model import Document, Mention
 from dossier.settings import Settings
 
+# A Chinese "name" containing one of these is a tagging slip (这是, 的人): no name has them.
+_FUNCTION_CHARS = re.compile("[这那是的了和与也都就而及其之为吗呢吧着过]")
+
 
 @stage("mentions")
 def mentions(doc: Document, settings: Settings) -> Document:
+    """Names the gazetteer knows (with their entity id), then names it does not know, found
+    by the language's tagger and rules, where they do not overlap a known one."""
     gazetteer = Gazetteer.load(settings.gazetteers)
-    doc.mentions = [Mention(m.start, m.end, m.text, m.type, m.entity_id, "gazetteer")
-                    for m in gazetteer.find(doc.text, doc.language)]
+    known = [Mention(m.start, m.end, m.text, m.type, m.entity_id, "gazetteer")
+             for m in gazetteer.find(doc.text, doc.language)]
+    new = []
+    if settings.names:
+        taken = [(m.start, m.end) for m in known]
+        new = [Mention(n.start, n.end, n.text, n.type, None, n.source)
+               for n in find_names(doc.text, doc.language)
+               if not any(n.start < end and start < n.end for start, end in taken)
+               and not _FUNCTION_CHARS.search(fold(n.text))]
+    doc.mentions = sorted(known + new, key=lambda m: (m.start, m.end))
     return doc
 
 
