@@ -60,13 +60,15 @@ class EntityView:
     mentions: list[sqlite3.Row] = field(default_factory=list)
 
 
-def entities(store: Store, type: str | None = None) -> list[tuple[str, str, dict, int, int]]:
+def entities(store: Store, type: str | None = None,
+             limit: int = -1) -> list[tuple[str, str, dict, int, int]]:
     """(id, type, labels, mentions, documents) for each entity, most mentioned first."""
     rows = store.db.execute(
         """SELECT e.id, e.type, e.labels, COUNT(m.rowid), COUNT(DISTINCT m.document)
            FROM entities e JOIN mentions m ON m.entity = e.id
-           WHERE ? IS NULL OR e.type = ? GROUP BY e.id ORDER BY COUNT(m.rowid) DESC, e.id""",
-        (type, type))
+           WHERE ? IS NULL OR e.type = ? GROUP BY e.id ORDER BY COUNT(m.rowid) DESC, e.id
+           LIMIT ?""",
+        (type, type, limit))
     return [(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
 
 
@@ -131,13 +133,19 @@ class EventView:
 
 
 def events(store: Store, type: str | None = None, entity: str | None = None,
-           since: str | None = None, until: str | None = None) -> list[EventView]:
-    """Merged events in date order, each with the sentences of its reports."""
+           since: str | None = None, until: str | None = None,
+           documents: list[str] | None = None) -> list[EventView]:
+    """Merged events in date order, each with the sentences of its reports; ``documents``
+    keeps the events reported by any of these documents."""
+    among = ""
+    if documents is not None:
+        among = (" AND id IN (SELECT event FROM event_reports WHERE document IN"
+                 f" ({','.join('?' * len(documents))}))")
     rows = store.db.execute(
-        """SELECT * FROM merged_events WHERE (? IS NULL OR type = ?)
-           AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ? || '~')
+        f"""SELECT * FROM merged_events WHERE (? IS NULL OR type = ?)
+           AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ? || '~'){among}
            ORDER BY date IS NULL, date, sources DESC""",
-        (type, type, since, since, until, until)).fetchall()
+        (type, type, since, since, until, until, *(documents or ()))).fetchall()
     out = []
     for r in rows:
         participants = json.loads(r["participants"])
@@ -170,12 +178,19 @@ class ConflictView:
     values: list[dict]
 
 
-def conflicts(store: Store, kind: str | None = None) -> list[ConflictView]:
-    """Conflicts with, for each value, the sentences that state it."""
+def conflicts(store: Store, kind: str | None = None, documents: list[str] | None = None,
+              limit: int = -1) -> list[ConflictView]:
+    """Conflicts with, for each value, the sentences that state it; ``documents`` keeps
+    those that involve any of these documents."""
     out = []
+    wanted = set(documents) if documents is not None else None
     for r in store.db.execute("SELECT * FROM conflicts WHERE ? IS NULL OR kind = ?"
                               " ORDER BY kind = 'reference', subject", (kind, kind)):
+        if 0 <= limit <= len(out):
+            break
         values = json.loads(r["values"])
+        if wanted is not None and not any(d in wanted for v in values for d in v["documents"]):
+            continue
         for v in values:
             v["sentences"] = [_sentence_of(store, e) for e in v.get("evidence", [])]
         out.append(ConflictView(r["id"], r["kind"], r["subject"], r["attribute"], values))
@@ -281,9 +296,8 @@ def story_view(store: Store, story_id: int) -> StoryView | None:
         f"""SELECT entity, COUNT(DISTINCT document) AS n FROM mentions
             WHERE document IN ({marks}) AND entity IS NOT NULL AND type != 'place'
             GROUP BY entity ORDER BY n DESC, entity LIMIT 20""", ids)]
-    story_events = [e for e in events(store) if any(r["document"] in members for r in e.evidence)]
-    story_conflicts = [c for c in conflicts(store)
-                       if any(d in members for v in c.values for d in v["documents"])]
+    story_events = events(store, documents=ids)
+    story_conflicts = conflicts(store, documents=ids)
     return StoryView(story_id, story_titles(store, story_id), languages, independent,
                      story_events, actors, story_conflicts, pairs)
 

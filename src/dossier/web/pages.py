@@ -17,6 +17,7 @@ LATEST = 100
 NEIGHBOURS = 12
 STORIES = 20
 ACTORS = 15
+CONFLICTS = 20
 TIMELINE = 500
 SNIPPET = 60
 
@@ -27,7 +28,8 @@ def overview(request: Request):
         return render("overview.html", docs=store.listing(LATEST), total=store.count("documents"),
                       skipped=store.skipped(), languages=store.counts_by("language"),
                       sources=store.counts_by("source")[:12], stories=stories,
-                      actors=query.entities(store)[:ACTORS], conflicts=query.conflicts(store),
+                      actors=query.entities(store, limit=ACTORS),
+                      conflicts=query.conflicts(store, limit=CONFLICTS),
                       names=query.labels(store), describe=query.describe)
 
 
