@@ -64,7 +64,8 @@ def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int,
     if report.recleaned:
         click.echo(f"Found lines recurring across the corpus; cleaned {report.recleaned} documents again.")
     with Store(db, readonly=True) as store:
-        click.echo(f"The database now holds {store.count('documents')} documents.")
+        click.echo(f"The database now holds {store.count('documents')} documents; "
+                   + _knowledge(store) + ".")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped)}:", err=True)
         for skip in report.skipped:
@@ -115,9 +116,10 @@ def info(db: Path) -> None:
     """
     with _guard(lambda: Store(db, readonly=True)) as store:
         total = store.count("documents")
+        knowledge = _knowledge(store)
         languages, sources = store.counts_by("language"), store.counts_by("source")
         skipped = store.skipped()
-    click.echo(f"{db}: {total} documents")
+    click.echo(f"{db}: {total} documents; {knowledge}")
     click.echo("By language:")
     for lang, n in languages:
         click.echo(f"  {lang:8} {n}")
@@ -276,6 +278,16 @@ def serve(db: Path, host: str, port: int) -> None:
     app = _guard(lambda: create_app(db))
     click.echo(f"dossier: serving {db} at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _knowledge(store: Store) -> str:
+    """What the database knows, in one line."""
+    copies = dict(store.db.execute("SELECT relation, COUNT(*) FROM copies GROUP BY relation"))
+    conflicts = store.db.execute("SELECT COUNT(*) FROM conflicts WHERE kind = 'sources'").fetchone()[0]
+    return (f"{store.count('entities')} actors, {store.count('stories')} stories, "
+            f"{copies.get('duplicate', 0) + copies.get('near_duplicate', 0)} reposts and "
+            f"{copies.get('translation', 0)} translations, {store.count('merged_events')} events, "
+            f"{conflicts} conflicts between sources")
 
 
 def _entity_id(store: Store, name: str) -> str:
