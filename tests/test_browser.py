@@ -100,3 +100,23 @@ def test_hostile_article_runs_no_script(server, page):
     assert "<script>alert(1)</script>" in page.locator(".text").inner_text()
     assert page.locator(".text script, .text img").count() == 0
     shot(page, "hostile")
+
+
+def test_story_conflict_evidence_highlighted(server, page):
+    page.goto(server + "/")
+    stories = [a.get_attribute("href") for a in page.locator("ul.stories a").all()]
+    assert stories
+    for href in stories:
+        page.goto(server + href)
+        if page.locator(".conflict mark").count():
+            break
+    else:
+        raise AssertionError("no story page shows a conflict")
+    marks = page.locator(".conflict mark").all_inner_texts()
+    assert any("石破茂" in m for m in marks) and any("高市早苗" in m for m in marks)
+    shot(page, "story-conflict")
+    page.locator(".conflict a", has_text="搜狐号").first.click()
+    page.wait_for_url("**/documents/*?mark=*")
+    evidence = page.locator(".sentence.evidence mark")
+    assert evidence.count() == 1 and "石破茂" in evidence.inner_text()
+    shot(page, "evidence")
