@@ -45,3 +45,21 @@ def test_a_name_next_to_someone_elses_title_gets_no_role():
     found = roles("Starmer met Prime Minister Takaichi in Tokyo.", "en")
     assert [r[1] for r in found] == ["person:sanae-takaichi"]
     assert roles("斯塔默说，首相府将发表声明。", "zh-Hans") == []
+
+
+def test_every_gazetteer_office_has_titles_in_every_language():
+    import re
+    import tomllib
+    from importlib.resources import files
+    titles = tomllib.loads(files("dossier.resources").joinpath("offices.toml").read_text("utf-8"))
+    people = files("dossier.resources").joinpath("gazetteer/people.toml").read_text("utf-8")
+    used = set(re.findall(r'office = "([a-z-]+)"', people))
+    for office in used:
+        assert office in titles, f"offices.toml has no titles for {office}"
+        for family in ("zh", "ja", "en"):
+            assert titles[office].get(family), f"{office} has no {family} title"
+
+
+def test_vice_premier_and_commission_president():
+    found = {r[0]: r[2] for r in roles("中国国务院副总理何立峰率团出席会谈。", "zh-Hans")}
+    assert found.get("副总理何立峰") == "vice-premier"
