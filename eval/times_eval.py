@@ -420,7 +420,11 @@ def _jio_anchor(base: dict) -> str | None:
         h, mi, s = (parts + [0, 0, 0])[3:6]
         return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
     if kind == "dict":
-        return f"{v.get('year', 2000):04d}-{v.get('month', 1):02d}-{v.get('day', 1):02d}"
+        day = f"{v.get('year', 2000):04d}-{v.get('month', 1):02d}-{v.get('day', 1):02d}"
+        if any(k in v for k in ("hour", "minute", "second")):
+            # the time of day is part of the base (过去5分钟 from 14:32)
+            day += f"T{v.get('hour', 0):02d}:{v.get('minute', 0):02d}:{v.get('second', 0):02d}"
+        return day
     if kind == "datetime":
         return v
     return None
@@ -492,6 +496,12 @@ def jionlp_case(r: dict) -> tuple[bool, str]:
             f"{e.value} {e.mod} vs {start_s}..{end_s}"
     # TIMEX3 writes ten o'clock as T10:00; JioNLP bounds it by the hour
     hour_ok = bool(re.search(r"T\d{2}:00$", e.value)) and we - ws == timedelta(hours=1)
+    if "/" in e.value and len(exprs) == 1:
+        # JioNLP ends a span at the instant its right end names (到3点 → 15:00:00); we
+        # write the unit it names (T15:00): the gold end must fall inside that unit
+        right = value_interval(e.value.split("/", 1)[1], ref)
+        if right and right[0] <= we - timedelta(seconds=1) < right[1]:
+            hour_ok = True
     if exp["definition"] == "accurate" and e.mod is None:
         return gs == ws and (ge == we or hour_ok), f"{e.value} vs {start_s}..{end_s}"
     if ws <= gs and ge <= we:

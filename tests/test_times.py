@@ -132,3 +132,141 @@ def test_offset_outside_the_calendar_is_kept_unparsed():
 def test_tense_from_the_clause_of_the_date(text, language, anchor, expected):
     [t] = [t for t in extract_times(text, language, anchor) if "月" in t.text]
     assert t.value == expected
+
+
+# --- windows, parts of periods, lunar dates, midnight (news usage) --------------------------
+
+def _one(text, language, anchor=ANCHOR, **kw):
+    out = [(t.text, t.value, t.mod) for t in extract_times(text, language, anchor=anchor, **kw)]
+    assert len(out) == 1, out
+    return out[0]
+
+
+@pytest.mark.parametrize("text, language, anchor, expected", [
+    # 过去/近/未来 N units and N units 内/以来 are windows that end or start at the anchor
+    ("过去5年", "zh-Hans", ANCHOR, ("过去5年", "2021-02-01/2026-02-01", None)),
+    ("未来三天", "zh-Hans", ANCHOR, ("未来三天", "2026-02-01/2026-02-04", None)),
+    ("近30天", "zh-Hans", ANCHOR, ("近30天", "2026-01-02/2026-02-01", None)),
+    ("两年内完成", "zh-Hans", ANCHOR, ("两年内", "2026-02-01/2028-02-01", None)),
+    ("48小时内", "zh-Hans", ANCHOR, ("48小时内", "2026-02-01/2026-02-03", None)),
+    ("三个多月以来", "zh-Hans", ANCHOR, ("三个多月以来", "2025-11-01/2026-02-01", "APPROX")),
+    ("この10年で", "ja", ANCHOR, ("この10年", "2016-02-01/2026-02-01", None)),
+    ("过去5分钟", "zh-Hans", "2021-07-31T14:32:00",
+     ("过去5分钟", "2021-07-31T14:27/2021-07-31T14:32", None)),
+    # after a verb of lasting, 近 is "nearly": a duration
+    ("持续近30天", "zh-Hans", ANCHOR, ("近30天", "P30D", "APPROX")),
+    # 2021年内 is still the year 2021, not a window of 2021 years
+    ("2021年内", "zh-Hans", ANCHOR, ("2021年内", "2021", None)),
+])
+def test_windows_from_the_anchor(text, language, anchor, expected):
+    assert _one(text, language, anchor) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年前三季度", ("今年前三季度", "2026-Q1/2026-Q3", None)),
+    ("前三季度GDP增长", ("前三季度", "2026-Q1/2026-Q3", None)),
+    ("2022年前十一个月", ("2022年前十一个月", "2022-01/2022-11", None)),
+    ("二零二一年后三个月", ("二零二一年后三个月", "2021-10/2021-12", None)),
+    ("4月前4天", ("4月前4天", "2026-04-01/2026-04-04", None)),
+    ("这个月前两天", ("这个月前两天", "2026-02-01/2026-02-02", None)),
+    ("2005年首月", ("2005年首月", "2005-01", None)),
+])
+def test_first_units_of_a_period(text, expected):
+    assert _one(text, "zh-Hans") == expected
+
+
+def test_first_month_alone_is_not_a_date():
+    assert extract_times("首月销量破万", "zh-Hans", anchor=ANCHOR) == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("农历八月十五", "2021-06-14", ("农历八月十五", "2021-09-21", None)),
+    ("八月十五", "2021-06-14", ("八月十五", "2021-09-21", None)),
+    ("去年八月十五", "2021-06-14", ("去年八月十五", "2020-10-01", None)),
+    ("1991年农历8月23号", "2021-06-14", ("1991年农历8月23号", "1991-09-30", None)),
+    ("阴历二〇二一年六月", "2021-06-14", ("阴历二〇二一年六月", "2021-07-10/2021-08-07", None)),
+    ("农历闰四月", "2021-06-14", ("农历闰四月", "2020-05-23/2020-06-20", None)),
+    ("大年初十", "2021-06-14", ("大年初十", "2021-02-21", None)),
+    ("腊月二十三", "2026-01-05", ("腊月二十三", "2026-02-10", None)),
+    ("去年十一月廿九下午4点半", "2021-06-14", ("去年十一月廿九下午4点半", "2021-01-12T16:30", None)),
+    ("大年三十", ANCHOR, ("大年三十", "2026-02-16", None)),
+    # written with 日/号 a date is Gregorian
+    ("十二月二十日", "2021-06-14", ("十二月二十日", "2020-12-20", None)),
+])
+def test_lunar_dates(text, anchor, expected):
+    assert _one(text, "zh-Hans", anchor) == expected
+
+
+def test_japanese_has_no_lunar_months():
+    assert [t.text for t in extract_times("お正月に帰省した", "ja", anchor=ANCHOR)] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("夜里12点", "2026-02-02T00:00"), ("晚上12点", "2026-02-02T00:00"),
+    ("夜里2点", "2026-02-01T02:00"), ("夜里11点", "2026-02-01T23:00"),
+    ("1月16日24时", "2026-01-17T00:00"),
+])
+def test_midnight_is_the_next_days_zero_hour(text, value):
+    assert _one(text, "zh-Hans")[1] == value
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # both ends take one year: the right end follows the left one
+    ("12月9日零时至12月16日24时", "2021-06-14", "2021-12-09T00:00/2021-12-17T00:00"),
+    ("12月28日至1月3日", "2026-06-14", "2025-12-28/2026-01-03"),
+    ("大前天晚上9~11点", "2021-06-14", "2021-06-11T21:00/2021-06-11T23:00"),
+])
+def test_span_ends_agree(text, anchor, value):
+    assert _one(text, "zh-Hans", anchor)[1] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月31日晚，双方举行会谈", [("1月31日晚", "2026-01-31TEV")]),
+    ("30日晨", [("30日晨", "2026-01-30TMO")]),
+    ("30日晚间9时", [("30日晚间9时", "2026-01-30T21:00")]),
+    ("30日晚会上", [("30日", "2026-01-30")]),
+    ("两天后的下午3点", [("两天后的下午3点", "2026-02-03T15:00")]),
+    ("调高24点5度", []),
+    ("一个半小时后", [("一个半小时后", "2026-02-01T01:30:00")]),
+    ("一刻钟", [("一刻钟", "PT15M")]),
+    ("90日", [("90日", "P90D")]),
+    ("19年底", [("19年底", "2019")]),
+    ("十九世纪七十年代", [("十九世纪七十年代", "187")]),
+    ("上月30号12:37", [("上月30号12:37", "2026-01-30T12:37")]),
+    ("地铁3号线", []),
+    ("下午三点钟", [("下午三点钟", "2026-02-01T15:00")]),
+    ("大大后天", [("大大后天", "2026-02-05")]),
+    ("2019、2021年", [("2021年", "2021")]),
+])
+def test_news_zh(text, expected):
+    assert _values(text, "zh-Hans", anchor="2026-02-01T00:00:00") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1年2ヶ月10日", [("1年2ヶ月10日", "P1Y2M10D")]),
+    ("翌々日", [("翌々日", "2026-02-03")]),
+    ("2020・2021年", [("2020・2021年", "2020/2021")]),
+    ("四半世紀ほど前", [("四半世紀ほど前", "2001-02-01")]),
+    ("前の1分", [("前の1分", "2026-02-01T11:59:00")]),
+])
+def test_news_ja(text, expected):
+    assert _values(text, "ja", anchor="2026-02-01T12:00:00") == expected
+
+
+@pytest.mark.parametrize("text", ["9999年除夕", "0001年八月十五", "公元前200年八月十五", "闰十三月",
+                                  "农历", "9998年腊月三十", "过去99999999年", "未来10万年内"])
+def test_lunar_and_windows_out_of_range_do_not_raise(text):
+    for anchor in (ANCHOR, None, "0001-01-01", "9999-12-31"):
+        for t in extract_times(text, "zh-Hans", anchor=anchor):
+            assert text[t.start:t.end] == t.text
+            assert t.value or t.reason or t.type == "DURATION"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("in the past five years", "2021-02-01/2026-02-01"),
+    ("over the next three years", "2026-02-01/2029-02-01"),
+    ("within 30 days", "2026-02-01/2026-03-03"),
+    ("for four days", "P4D"),
+])
+def test_english_windows_match_the_chinese_ones(text, value):
+    assert _one(text, "en")[1] == value

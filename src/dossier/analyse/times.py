@@ -16,7 +16,7 @@ expression states into a value is ``times_resolve``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import times_cjk, times_en
 from .times_resolve import Spec, duration_value, parse_anchor, resolve
@@ -181,6 +181,17 @@ def _span_exprs(text, start, end, spec, a, direction, language, prefer, anchor_i
                          "explicit", "a range of durations", None)]
     v1, how1, r1 = _resolve(left, a, direction, language, prefer)
     v2, how2, r2 = _resolve(right, a, direction, language, prefer)
+    if v1 and v2 and _YEAR_PREFIX.match(v1) and _YEAR_PREFIX.match(v2) and v2[:10] < v1[:10]:
+        # the two ends picked their years apart (12月9日至12月16日 about a June anchor):
+        # the end whose year the text leaves open follows the other one
+        if _year_free(right):
+            v2, how2, r2 = _resolve(replace(right, year=int(v1[:4]) + (v2[4:10] < v1[4:10])),
+                                    a, direction, language, prefer)
+            how2 = max(how2, how1, key=_HOW_RANK.__getitem__)
+        elif _year_free(left):
+            v1, how1, r1 = _resolve(replace(left, year=int(v2[:4]) - (v2[4:10] < v1[4:10])),
+                                    a, direction, language, prefer)
+            how1 = max(how2, how1, key=_HOW_RANK.__getitem__)
     how_v = max(how1, how2, key=_HOW_RANK.__getitem__)
     if v1 is None or v2 is None:
         value, reason = None, r1 or r2
@@ -190,6 +201,16 @@ def _span_exprs(text, start, end, spec, a, direction, language, prefer, anchor_i
     return [TimeExpr(start, end, text[start:end], value, typ,
                      anchor_iso if how_v in ("anchored", "inferred") else None, how_v, reason,
                      None)]
+
+
+_YEAR_PREFIX = re.compile(r"^\d{4}-\d{2}")
+
+
+def _year_free(s: Spec) -> bool:
+    """The text gives a month but no year, absolute or relative."""
+    return (s.year is None and s.year_rel is None and s.month is not None and s.month_rel is None
+            and s.day_rel is None and s.week_rel is None and s.offset is None and not s.lunar
+            and s.century is None and s.decade is None)
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

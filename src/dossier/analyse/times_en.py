@@ -241,8 +241,12 @@ def parse(text: str) -> list[tuple[int, int, Spec, bool]]:  # noqa: C901 - one b
             elif tail in ("later", "from now", "after"):
                 s.offset = (n, unit)
             elif kind == "in_n" and g["in_w"]:
+                # the past five years, the next three days: a window that ends or starts at
+                # the anchor (as 过去五年 / 未来三天)
                 w = g["in_w"].lower()
-                s.next_n = (int(n) if w in ("next", "coming") else -int(n), unit)
+                s.window = (n if w in ("next", "coming") else -n, unit)
+            elif kind == "in_n" and g["in_p"].lower() == "within":
+                s.window = (n, unit)  # within 30 days: from the anchor on (as 30天内)
             elif kind == "in_n" and g["in_p"].lower() == "in" and unit in ("D", "W", "M", "Y"):
                 s.offset = (n, unit)
             else:

@@ -15,10 +15,11 @@ indicates, and says how the value was obtained:
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .times_calendar import HOLIDAYS, NATIONAL_DAY
+from .times_calendar import HOLIDAYS, NATIONAL_DAY, lunar_to_date
 
 # Units of offsets and durations, with their TIMEX3 letters and whether they are time units.
 UNIT_LETTER = {"Y": "Y", "Q": "M", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "S": "S",
@@ -59,6 +60,11 @@ class Spec:
     ampm_fixed: bool = False  # the hour was qualified (午前, pm, 下午) or is 13–24
     offset: tuple[float, str] | None = None  # (−2, "D") two days ago
     next_n: tuple[int, str] | None = None  # (3, "D") the next three days; (−2, "D") the last two
+    # (−5, "Y") from five years before the anchor to the anchor (过去五年); (3, "D") from the
+    # anchor to three days after it (未来三天, 3天内)
+    window: tuple[float, str] | None = None
+    lunar: bool = False  # month and day are of the Chinese lunisolar calendar (农历八月十五)
+    leap: bool = False  # the leap month (闰四月)
     duration: dict[str, float] = field(default_factory=dict)
     holiday: str | None = None
     present: bool = False
@@ -257,9 +263,22 @@ def _pick_weekday(a: Anchor, weekday: int, direction: str | None, strict_future:
     return a.day + timedelta(days=ahead) if ahead <= behind else a.day - timedelta(days=behind)
 
 
+_T24 = re.compile(r"^(\d{4}-\d{2}-\d{2})T24(?::00)?$")
+
+
 def resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
             prefer: str = "nearest") -> tuple[str | None, str, str | None]:
     """Return (value, how, reason) for ``s``."""
+    value, how, reason = _resolve(s, a, direction, language, prefer)
+    if value and "T24" in value:
+        m = _T24.match(value)
+        if m:  # 夜里12点, 16日24时: midnight is the next day's 0:00
+            value = (date.fromisoformat(m[1]) + timedelta(days=1)).isoformat() + "T00:00"
+    return value, how, reason
+
+
+def _resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
+             prefer: str = "nearest") -> tuple[str | None, str, str | None]:
     if s.reason:
         return None, "unknown", s.reason
     if s.kind in ("DURATION", "SET"):
@@ -281,6 +300,8 @@ def resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
         if a is None:
             return None, "unknown", "relative to an unknown date"
         value, lacks_time = _add_offset(a, amount, unit)
+        if s.has_time_fields() and unit in ("D", "W") and len(value) == 10:
+            return value + _time_suffix(s), how, None  # 两天后的下午3点
         return value, how, "the anchor has no time of day" if lacks_time else None
 
     if s.next_n is not None:
@@ -293,7 +314,23 @@ def resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
         else:
             first, _ = _add_offset(a, n, unit)
             last, _ = _add_offset(a, -1, unit)
-        return f"{first}/{last}", how, None
+        return (first if first == last else f"{first}/{last}"), how, None
+
+    if s.window is not None:
+        n, unit = s.window
+        if a is None:
+            return None, "unknown", "relative to an unknown date"
+        other, lacks_time = _add_offset(a, n, unit)
+        here = a.day.isoformat()
+        if "T" in other and a.time:
+            here = datetime(a.day.year, a.day.month, a.day.day, *a.time).strftime(
+                "%Y-%m-%dT%H:%M:%S" if other.count(":") == 2 else "%Y-%m-%dT%H:%M")
+        elif "T" in other:
+            other = other[:10]
+        if here.endswith(":00") and other.endswith(":00") and here.count(":") == 2:
+            here, other = here[:-3], other[:-3]  # 过去5分钟 from 14:32: minutes, not seconds
+        value = f"{other}/{here}" if n < 0 else f"{here}/{other}"
+        return value, how, "the anchor has no time of day" if lacks_time else None
 
     # --- the year -------------------------------------------------------------------
     year = s.year
@@ -404,6 +441,10 @@ def resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
     if s.week_no is not None and year is not None:
         return f"{year:04d}-W{s.week_no:02d}", how if used_anchor else "explicit", None
 
+    if s.lunar and month is not None:
+        return _resolve_lunar(s, a, year, month, day, direction,
+                              how if used_anchor else "explicit")
+
     # validity before picking a year: 2月30日 is never a date
     if day is not None and month is not None and not valid_day(year, month, day):
         return None, "unknown", f"no such date: month {month} has no day {day}"
@@ -483,3 +524,47 @@ def resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
             return None, "unknown", f"no such date: {year}-{month:02d}-{day:02d}"
     value = format_value(year, s, month, day)
     return value, how if used_anchor else ("explicit" if explicit else how), None
+
+
+def _lunar_span(y: int, month: int, day: int | None, leap: bool) -> tuple[date, date] | None:
+    """First and last Gregorian day of a lunar month (or the one day) of lunar year ``y``."""
+    if day is not None:
+        d = lunar_to_date(y, month, day, leap)
+        return (d, d) if d else None
+    first = lunar_to_date(y, month, 1, leap)
+    if first is None:
+        return None
+    last = lunar_to_date(y, month, 30, leap) or lunar_to_date(y, month, 29, leap)
+    return (first, last) if last else None
+
+
+def _resolve_lunar(s: Spec, a: Anchor | None, year: int | None, month: int, day: int | None,
+                   direction: str | None, how: str) -> tuple[str | None, str, str | None]:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+        return None, "unknown", "no such lunar date"
+    if year is not None:
+        if not 1 <= year <= 9998:
+            return None, "unknown", "outside the lunar calendar's range"
+        got = _lunar_span(year, month, day, s.leap)
+        if got is None:
+            return None, "unknown", f"no such lunar date in {year}"
+    else:
+        if a is None:
+            return None, "unknown", "year unknown: no anchor"
+        # a leap month is rare: look a few years around the anchor
+        years = range(a.day.year - 3, a.day.year + 4) if s.leap else \
+            range(a.day.year - 1, a.day.year + 2)
+        cands = [c for c in (_lunar_span(y, month, day, s.leap) for y in years) if c]
+        if direction == "future":
+            cands = [c for c in cands if c[1] >= a.day] or cands
+        elif direction == "past":
+            cands = [c for c in cands if c[0] <= a.day] or cands
+        if not cands:
+            return None, "unknown", "no such lunar date near the anchor"
+        got = min(cands, key=lambda c: 0 if c[0] <= a.day <= c[1] else
+                  min(abs((c[0] - a.day).days), abs((c[1] - a.day).days)))
+        how = a.how
+    first, last = got
+    if day is None:
+        return f"{first.isoformat()}/{last.isoformat()}", how, None
+    return format_value(first.year, s, first.month, first.day), how, None
