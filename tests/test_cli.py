@@ -89,3 +89,31 @@ def test_user_gazetteer(corpus, tmp_path):
     result = run("ingest", corpus, "--db", tmp_path / "e.db", "--gazetteer", bad)
     assert result.exit_code == 3 and "bad.toml" in result.output
     assert not (tmp_path / "e.db").exists()
+
+
+def test_csv_and_graphml_exports(corpus, tmp_path):
+    import csv
+    import xml.etree.ElementTree as ET
+    db = tmp_path / "d.db"
+    run("ingest", corpus, "--db", db)
+    assert run("export", "--db", db, "--format", "csv").exit_code == 2  # needs -o
+    folder = tmp_path / "tables"
+    assert run("export", "--db", db, "--format", "csv", "-o", folder).exit_code == 0
+    with (folder / "entities.csv").open(encoding="utf-8-sig") as f:
+        entities = {r["id"]: r for r in csv.DictReader(f)}
+    assert entities["person:keir-starmer"]["label_ja"] == "キア・スターマー"
+    with (folder / "documents.csv").open(encoding="utf-8-sig") as f:
+        assert len(list(csv.DictReader(f))) == 3
+    graph = tmp_path / "g.graphml"
+    assert run("export", "--db", db, "--format", "graphml", "-o", graph).exit_code == 0
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(graph).getroot()
+    nodes = {n.get("id") for n in root.iterfind(".//g:node", ns)}
+    assert {"person:keir-starmer", "person:sanae-takaichi"} <= nodes
+    edges = [(e.get("source"), e.get("target"), {d.get("key"): d.text for d in e.iterfind("g:data", ns)})
+             for e in root.iterfind(".//g:edge", ns)]
+    pair = [d for s, t, d in edges if {s, t} == {"person:keir-starmer", "person:sanae-takaichi"}]
+    assert {d["kind"] for d in pair} == {"co-mention", "event"}
+    assert all(s in nodes and t in nodes for s, t, _ in edges)
+    co = next(d for d in pair if d["kind"] == "co-mention")
+    assert float(co["weight"]) == 3 and co["first"] == "2026-02-01"

@@ -75,22 +75,35 @@ def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int,
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "graphml"]), default="json",
+              show_default=True, help="json: the whole knowledge base (schema dossier.export/1); "
+              "csv: one file per table, in the folder -o names; graphml: actors and their links.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of standard output (a folder for csv).")
 def export(db: Path, fmt: str, output: Path | None) -> None:
-    """Export the knowledge base (schema dossier.export/1).
+    """Export the knowledge base.
 
-    Example: dossier export --db dossier.db --format json -o dossier.json
+    Example: dossier export --db dossier.db --format graphml -o actors.graphml
     """
+    from dossier import export as out
+
+    if fmt != "json" and output is None:
+        click.echo(f"dossier: --format {fmt} needs -o", err=True)
+        sys.exit(2)
     with _guard(lambda: Store(db, readonly=True)) as store:
+        if fmt == "graphml":
+            out.write_graphml(store, output)
+            click.echo(f"Wrote {output}", err=True)
+            return
         data = build_export(store)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if output:
-        output.write_text(text + "\n", encoding="utf-8")
+    if fmt == "csv":
+        written = out.write_csv(data, output)
+        click.echo(f"Wrote {len(written)} tables to {output}/", err=True)
+    elif output:
+        output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         click.echo(f"Wrote {len(data['documents'])} documents to {output}", err=True)
     else:
-        click.echo(text)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 @main.command()
