@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
 BASELINE = HERE / "baseline.json"
 EVALUATIONS = ("samples_eval", "times_eval", "quantities_eval", "ner_eval", "copies_eval",
-               "stories_eval", "events_eval")
+               "stories_eval", "events_eval", "linking_eval")
 # Figures are rounded before comparing, so float noise never fails the gate.
 DIGITS = 4
 # Reported, never pinned: a time (lower is better, and noisy) and a count that may rightly move.

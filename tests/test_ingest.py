@@ -269,3 +269,22 @@ def test_a_failing_stage_skips_that_document_only(corpus, tmp_path, monkeypatch)
         [skip] = report.skipped
         assert skip.path.endswith("en.md")
         assert "analysis stage 'broken' failed" in skip.reason and "boom" in skip.reason
+
+
+def test_unknown_names_link_short_forms_and_scripts(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "zh.txt").write_text(
+        "雷诺兹访问东京\n2026-02-01\n\n英国商业大臣乔纳森·雷诺兹1月30日抵达东京。雷诺兹表示，英日贸易前景广阔。"
+        "随行的英国商会会长马丁·霍华德称，投资环境正在改善。霍华德说，企业很关注。", encoding="utf-8")
+    (root / "zh2.txt").write_text(
+        "雷諾茲談貿易\n2026-02-02\n\n英國商會會長馬丁·霍華德周一表示，貿易談判進展順利。", encoding="utf-8")
+    db = tmp_path / "d.db"
+    ingest([root], db)
+    with Store(db, readonly=True) as store:
+        ids = {r["text"]: r["entity"] for r in store.db.execute("SELECT text, entity FROM mentions")}
+    # a short form joins its full name in the document, known to the gazetteer or not
+    assert ids["雷诺兹"] == ids["乔纳森·雷诺兹"] == "person:jonathan-reynolds"
+    assert ids["霍华德"] == ids["马丁·霍华德"]
+    # and the traditional spelling in another article is the same actor
+    assert ids["馬丁·霍華德"] == ids["马丁·霍华德"] == "person:~马丁·霍华德"
