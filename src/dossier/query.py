@@ -247,13 +247,14 @@ class StoryView:
     pairs: list[tuple[str, str, float]]  # translation pairs (original, copy, score)
 
 
-def story_list(store: Store, limit: int = 100) -> list[sqlite3.Row]:
-    """Stories, most recent first, with their size and dates."""
-    return store.db.execute(
+def story_list(store: Store, limit: int = 100) -> list[tuple[sqlite3.Row, dict[str, str]]]:
+    """Stories, most recent first, with their size and dates, and a title per language."""
+    rows = store.db.execute(
         """SELECT s.id, s.size, s.first, s.last, COUNT(m.document) AS members
            FROM stories s JOIN story_members m ON m.story = s.id
            GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, members DESC LIMIT ?""",
         (limit,)).fetchall()
+    return [(r, story_titles(store, r["id"])) for r in rows]
 
 
 def story_titles(store: Store, story_id: int) -> dict[str, str]:

@@ -75,7 +75,7 @@ def build(store: Store) -> str:
     env = Environment(loader=PackageLoader("dossier", "web/templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     names = query.labels(store)
-    stories = [(r, query.story_titles(store, r["id"])) for r in query.story_list(store, 1000)]
+    stories = query.story_list(store, 1000)
     weeks, series = events_per_week(store)
     return env.get_template("report.html").render(
         style=Markup(STYLE.read_text(encoding="utf-8")),  # noqa: S704 - our own stylesheet

@@ -24,7 +24,7 @@ SNIPPET = 60
 
 def overview(request: Request):
     with open_store(request) as store:
-        stories = [(r, query.story_titles(store, r["id"])) for r in query.story_list(store, STORIES)]
+        stories = query.story_list(store, STORIES)
         return render("overview.html", docs=store.listing(LATEST), total=store.count("documents"),
                       skipped=store.skipped(), languages=store.counts_by("language"),
                       sources=store.counts_by("source")[:12], stories=stories,
@@ -35,7 +35,7 @@ def overview(request: Request):
 
 def stories(request: Request):
     with open_store(request) as store:
-        rows = [(r, query.story_titles(store, r["id"])) for r in query.story_list(store, 1000)]
+        rows = query.story_list(store, 1000)
     return render("stories.html", stories=rows)
 
 
