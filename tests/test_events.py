@@ -79,8 +79,12 @@ def test_conflicts_end_to_end(tmp_path):
     root = tmp_path / "a"
     root.mkdir()
     reports = {
-        "one.txt": "斯塔默访问东京\n2026-02-01\n\n1月31日，英国首相斯塔默在东京与日本首相高市早苗举行会谈。据统计，去年中英贸易额为1037亿美元。",
-        "two.txt": "スターマー首相が来日\n2026年2月1日\n\n1月31日、英国のスターマー首相は東京で日本の高市早苗首相と会談した。",
+        "one.txt": "斯塔默访问东京\n2026-02-01\n\n1月31日，英国首相斯塔默在东京与日本首相高市早苗举行会谈。"
+                   "此前他在北京停留了四天。据统计，去年中英贸易额为1037亿美元。分析人士认为此行意在平衡。",
+        "two.txt": "スターマー首相が来日\n2026年2月1日\n\n夕食会には閣僚12人も同席し、和やかな雰囲気だったという。"
+                   "1月31日、英国のスターマー首相は東京で日本の高市早苗首相と会談した。"
+                   "イタリアを交えた次期戦闘機GCAPの共同開発も話題に上った。"
+                   "2月8日の衆院選を控えた首相にとって外交成果となる。",
         "three.txt": "斯塔默东京之行\n2026/2/2\n\n1月31日，英国首相斯塔默飞抵东京，和日本首相石破茂见了面。中英去年贸易额达1073亿美元。",
     }
     for name, text in reports.items():
@@ -101,4 +105,23 @@ def test_conflicts_end_to_end(tmp_path):
             text = next(d["text"] for d in data["documents"] if d["id"] == ev["document"])
             assert v["label"] in text[ev["start"]:ev["end"]]  # the role phrase names the person
     meet = [e for e in data["events"] if e["type"] == "meet" and e["date"] == "2026-01-31"]
-    assert meet and max(e["sources"] for e in meet) >= 2
+    takaichi = next(e for e in meet if "person:sanae-takaichi" in e["participants"])
+    assert takaichi["reports"] == 2  # the zh and the ja report of one meeting are one event
+    # corroboration counts independent sources: copies and translations count once
+    from dossier.link import events
+    with Store(db) as store:
+        with store.transaction() as tx:
+            tx.execute("DELETE FROM copies")
+        assert max(len(e.reports) for e in events.update(store)) == 2
+        assert _sources(store, "person:sanae-takaichi") == 2
+        a, b = sorted({r["document"] for r in takaichi["evidence"]})
+        with store.transaction() as tx:
+            tx.execute("INSERT INTO copies VALUES (?, ?, 'translation', 1.0)", (a, b))
+        events.update(store)
+        assert _sources(store, "person:sanae-takaichi") == 1
+
+
+def _sources(store, participant):
+    return max(r[0] for r in store.db.execute(
+        "SELECT sources FROM merged_events WHERE type = 'meet' AND participants LIKE ?",
+        (f"%{participant}%",)))

@@ -70,3 +70,8 @@ def test_quotation_inside_a_sentence_does_not_end_it():
         "高市氏は「協力を深めたい。」と述べた。", "次の文。"]
     assert sentences("她那句『工作、再工作。』至今仍被津津樂道。下一句。") == [
         "她那句『工作、再工作。』至今仍被津津樂道。", "下一句。"]
+
+
+def test_stages_run_in_dependency_order_whatever_the_import_order():
+    from dossier.analyse import ORDER, pipeline
+    assert [name for name, _ in pipeline()][:len(ORDER)] == list(ORDER)

@@ -4,8 +4,8 @@ Data flow: ``read`` (files → Document) → ``analyse`` (one document, pure) �
 ``link`` (across documents, incremental) → ``store`` (SQLite).
 """
 
-from dossier.pipeline import IngestReport, ingest
 from dossier.model import Document, Sentence, Skipped
+from dossier.pipeline import IngestReport, ingest
 from dossier.settings import Settings
 
 __all__ = ["Document", "IngestReport", "Sentence", "Settings", "Skipped", "ingest"]

@@ -20,17 +20,28 @@ STAGES: dict[str, Stage] = {}
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
-    """Register ``fn`` as the analysis stage ``name``; stages run in registration order."""
+    """Register ``fn`` as the analysis stage ``name`` (run in :data:`ORDER`, then in the
+    order others registered)."""
     def register(fn: Stage) -> Stage:
         STAGES[name] = fn
         return fn
     return register
 
 
+# dossier's own stages, in the order they build on each other: names need sentences, roles
+# need names and dates, events need all of them. Stages registered by others run after.
+ORDER = ("text", "mentions", "times", "quantities", "roles", "events")
+
+
+def pipeline() -> list[tuple[str, Stage]]:
+    known = [(name, STAGES[name]) for name in ORDER if name in STAGES]
+    return known + [(name, fn) for name, fn in STAGES.items() if name not in ORDER]
+
+
 def analyse(doc: Document, settings: Settings | None = None) -> Document:
     """Run every registered stage on ``doc``; a failure names the stage and the document."""
     settings = settings or Settings()
-    for name, fn in STAGES.items():
+    for name, fn in pipeline():
         try:
             out = fn(doc, settings)
         except StageError:
@@ -43,8 +54,8 @@ def analyse(doc: Document, settings: Settings | None = None) -> Document:
     return doc
 
 
-# dossier's own stages register themselves on import, in this order.
-from dossier.analyse import text as _text  # noqa: E402,F401
+# dossier's own stages register themselves on import.
+from dossier.analyse import events as _events  # noqa: E402,F401
 from dossier.analyse import facts as _facts  # noqa: E402,F401
 from dossier.analyse import roles as _roles  # noqa: E402,F401
-from dossier.analyse import events as _events  # noqa: E402,F401
+from dossier.analyse import text as _text  # noqa: E402,F401

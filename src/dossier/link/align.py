@@ -16,10 +16,11 @@ aligned sentence *j* likely name the same actor.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
-from dossier.link.features import content_length, text_terms
+from dossier.link.features import _WIDTH, content_length, numbers, text_terms
 from dossier.model import Document
 
 # Content characters of the first language per character of the second, in translation
@@ -34,6 +35,13 @@ BAND = 12
 # Glosses meet English words less often than Han bigrams meet each other, so a pair with
 # English needs less.
 SUPPORTED = {"cjk": 0.35, "en": 0.28}
+# Enough shared anchors, entity ids or numbers to measure :func:`evidence` on.
+MIN_SHARED = 3
+MIN_ENTITIES = 4
+MIN_NUMBERS = 5
+MIN_ANCHOR_NUMBER = 10
+MANY_ENTITIES = 8
+MIN_ENTITY_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -135,3 +143,102 @@ def coverage(beads: list[Bead], sentences_a: int, sentences_b: int, english: boo
     covered = sum((b.a_end - b.a_start) + (b.b_end - b.b_start) for b in beads
                   if b.score >= least)
     return covered / total
+
+
+def anchors(doc: Document) -> list[frozenset[str]]:
+    """Per sentence, what a translator must carry over: numbers, entity ids, normalised dates.
+
+    Numbers come from :func:`dossier.link.features.numbers` (``1037亿`` and ``103.7
+    billion`` alike), from 10 up: English spells the small ones out ("three", "G7" is a
+    name); entity ids and date values from the analysis (``doc.mentions``, ``doc.times``),
+    placed in the sentence where their mention starts.
+    """
+    spans = [(s.start, s.end) for s in doc.sentences]
+    out: list[set[str]] = [set() for _ in spans]
+    for k, (start, end) in enumerate(spans):
+        out[k].update(f"n:{v}" for v in numbers(doc.text[start:end].translate(_WIDTH))
+                      if float(v) >= MIN_ANCHOR_NUMBER)
+    starts = [s for s, _ in spans]
+    for prefix, items, name in (("e", doc.mentions, "entity"), ("d", doc.times, "value")):
+        for item in items or ():
+            value = getattr(item, name, None)
+            if not value:
+                continue
+            k = bisect.bisect_right(starts, item.start) - 1
+            if 0 <= k < len(spans) and item.start < spans[k][1]:
+                out[k].add(f"{prefix}:{value}")
+    return [frozenset(s) for s in out]
+
+
+def agreement(beads: list[Bead], anchors_a: list[frozenset[str]],
+              anchors_b: list[frozenset[str]]) -> tuple[float, int]:
+    """How well the alignment keeps the shared anchors in corresponding sentences.
+
+    Of the occurrences of anchors the two documents share (numbers, names, dates), the share
+    found in the sentences aligned with theirs; and how many distinct anchors are shared. A
+    translation keeps nearly every figure and name in the corresponding sentence; two
+    independent reports of one event share the key figures but in other sentences.
+    """
+    if not anchors_a or not anchors_b:
+        return 0.0, 0
+    shared = frozenset().union(*anchors_a) & frozenset().union(*anchors_b)
+    if not shared:
+        return 0.0, 0
+    anchors_a = [s & shared for s in anchors_a]
+    anchors_b = [s & shared for s in anchors_b]
+    facing_a: list[frozenset[str]] = [frozenset()] * len(anchors_a)
+    facing_b: list[frozenset[str]] = [frozenset()] * len(anchors_b)
+    for b in beads:
+        xa = frozenset().union(*anchors_a[b.a_start:b.a_end])
+        xb = frozenset().union(*anchors_b[b.b_start:b.b_end])
+        for k in range(b.a_start, b.a_end):
+            facing_a[k] = xb
+        for k in range(b.b_start, b.b_end):
+            facing_b[k] = xa
+    total = sum(map(len, anchors_a)) + sum(map(len, anchors_b))
+    kept = sum(len(s & f) for s, f in zip(anchors_a, facing_a)) + \
+        sum(len(s & f) for s, f in zip(anchors_b, facing_b))
+    return kept / total, len(shared)
+
+
+def evidence(beads: list[Bead], anchors_a: list[frozenset[str]],
+             anchors_b: list[frozenset[str]]) -> float | None:
+    """How strongly the anchors say "translation": 0 (independent reports) to 1; None if mute.
+
+    A weighted mean of what there is enough of to measure:
+
+    - the :func:`agreement` of the alignment, when ``MIN_SHARED`` anchors are shared
+      (counted twice: it is the one measure of sentence-by-sentence structure);
+    - the Jaccard similarity of the two documents' entity ids, when together they name at
+      least ``MIN_ENTITIES`` actors (a translation names the same actors; a second report
+      brings in others);
+    - the Jaccard similarity of their numbers, when together they have ``MIN_NUMBERS``.
+
+    Many actors with little overlap (``MANY_ENTITIES`` or more, Jaccard below
+    ``MIN_ENTITY_OVERLAP``) is 0: a translation does not drop or add half its actors.
+    On the WMT pairs true translations measure 0.8–1.0; the independent same-event
+    reports of the bundled samples at most about 0.58.
+    """
+    parts: list[tuple[float, float]] = []
+    kept, shared = agreement(beads, anchors_a, anchors_b)
+    if shared >= MIN_SHARED:
+        parts.append((kept, 2.0))
+    every_a = frozenset().union(*anchors_a) if anchors_a else frozenset()
+    every_b = frozenset().union(*anchors_b) if anchors_b else frozenset()
+    for kind, least in (("e:", MIN_ENTITIES), ("n:", MIN_NUMBERS)):
+        xa = {x for x in every_a if x.startswith(kind)}
+        xb = {x for x in every_b if x.startswith(kind)}
+        union = len(xa | xb)
+        if union >= least:
+            overlap = len(xa & xb) / union
+            if kind == "e:" and union >= MANY_ENTITIES and overlap < MIN_ENTITY_OVERLAP:
+                return 0.0
+            parts.append((overlap, 1.0))
+    if not parts:
+        return None
+    return sum(v * w for v, w in parts) / sum(w for _, w in parts)
+
+
+def mean_score(beads: list[Bead]) -> float:
+    """The mean score of the beads: lexical and length agreement along the alignment."""
+    return sum(b.score for b in beads) / len(beads) if beads else 0.0

@@ -21,8 +21,19 @@ never comparing a new document with the whole corpus:
     Han bigrams (zh–ja), entity ids, paragraph structure and length ratio. A pair is a
     translation when its score reaches the threshold of its language pair *and* each is
     the other's best candidate in that language (mutual best match), which removes most
-    same-topic false pairs. Each translation comes with its sentence alignment
-    (:mod:`dossier.link.align`) in the ``alignments`` table.
+    same-topic false pairs. Independent reports of the *same event* survive that (same
+    names, same key figures), so the pair must then pass a sentence-level check: aligned
+    sentence by sentence (:mod:`dossier.link.align`), a translation keeps each sentence's
+    numbers, entity ids and dates in the sentence facing it and names the same actors
+    (:func:`dossier.link.align.evidence`). Each translation comes with its sentence
+    alignment in the ``alignments`` table.
+
+Linking is batched (``CHUNK`` documents at a time): documents, their entity ids and dates
+are read in bulk, document frequencies are read for all terms of a chunk in a few
+queries and written back once per chunk, and each document's weighted term vectors are
+computed once. Per document there remain a handful of statements (store its features,
+band keys and postings; look up duplicates; one query per language for translation
+candidates), so the time per document does not grow with the corpus.
 
 The document stored first (or published first, when both dates are known) is the
 original; the other is the copy. Documents that are a copy of another are not indexed
@@ -32,15 +43,21 @@ for translation: their original stands for them.
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
+from dossier.analyse.fold import fold
 from dossier.link import align as aligner
 from dossier.link import minhash
-from dossier.link.features import CJK, Features, extract
-from dossier.model import Document
+from dossier.link.features import CHANNELS, CJK, Features, extract
+from dossier.model import Document, Sentence
 from dossier.store import Store
 
 NEAR_DUPLICATE = 0.5
@@ -48,19 +65,31 @@ NEAR_DUPLICATE_SHORT = 0.7
 SHORT_SHINGLES = 60
 # Translation score thresholds per language pair (families: en, ja, zh), measured on the
 # WMT document pairs (eval/copies_eval.py): the score is not a probability.
-TRANSLATION = {("en", "ja"): 0.10, ("en", "zh"): 0.10, ("ja", "zh"): 0.25}
+TRANSLATION = {("en", "ja"): 0.08, ("en", "zh"): 0.08, ("ja", "zh"): 0.25}
 # A document shorter than this (content characters, in English-length units) is never
 # called a translation: a headline or a single short sentence says too little. A single
 # sentence must be longer (a transcript of speech can be one long "sentence").
 MIN_TRANSLATION_CHARS = 15
 MIN_SINGLE_SENTENCE_CHARS = 60
+# Between Chinese and Japanese, Han characters carry over one for one (国会, 首相), so a
+# short text still has plenty to match: a one-sentence transcript of 40 characters is
+# enough (in its own characters, not English-length units).
+MIN_CJK_PAIR_CHARS = 40
 MIN_TRANSLATION_TERMS = 3
 # Share of the sentences of both documents that the sentence alignment must pair with
 # lexical support. Off (0.0): on the WMT pairs the median coverage of true translations is
 # only about 0.3 (sentence splits differ, speech transcripts are one "sentence"), no better
-# than two reports of one event, so it cannot yet tell them apart. Kept as the place to
-# raise it once alignment scoring is stronger.
+# than two reports of one event, so it cannot tell them apart. The anchors below can.
 MIN_ALIGNED = 0.0
+# A translation carries the numbers, names and dates of each sentence into the sentence
+# aligned with it and keeps all of them (:func:`dossier.link.align.evidence`); two
+# independent reports of one event share names and key figures but not sentence by
+# sentence. The evidence must reach MIN_EVIDENCE (true WMT pairs: 0.8–1.0, a few down to
+# 0.5; bundled same-event samples at most 0.58). A pair with too few anchors to say must
+# show lexical support along its alignment instead (mean bead score; true pairs 0.15–0.3,
+# same-topic false pairs from the WMT pool mostly below 0.05).
+MIN_EVIDENCE = 0.65
+MIN_BEAD_SCORE = 0.04
 # Blocking: the terms of a document put in the inverted index, the terms looked up for a
 # new document, the postings read per term (the most recent first) and the candidates
 # scored in full per language.
@@ -68,12 +97,21 @@ INDEX_TERMS = 40
 QUERY_TERMS = 40
 MAX_POSTINGS = 400
 CANDIDATES = 32
+# Candidates above the threshold tried in turn for a translation, best first.
+TRIED_CANDIDATES = 3
 # Terms in more than this share of documents are too common to block on.
 MAX_DF_SHARE = 0.2
 # idf = log((N + PRIOR_DOCUMENTS) / (df + 0.5)): as if the corpus had this many more
 # documents without the term, so a corpus of three articles does not treat every term the
 # three share as worthless. Negligible once the corpus is large.
 PRIOR_DOCUMENTS = 50
+# Documents read, featurised and linked per step of :func:`update`; values per ``IN (...)``
+# query; document frequencies and weighted vectors kept in memory (then dropped, so memory
+# stays flat however large the corpus).
+CHUNK = 256
+IN_WIDTH = 500
+DF_CACHE = 300_000
+VECTOR_CACHE = 1_000
 # Exact-duplicate detection needs at least this much content (a document of a few
 # characters or only numbers is not a copy of another just because they are equal).
 MIN_DUPLICATE_CHARS = 20
@@ -98,17 +136,16 @@ def update(store: Store, new_document_ids: Iterable[str]) -> list[Copy]:
     """Index the new documents and link each to its copies among all stored ones.
 
     Runs in one transaction; returns the copy relations found (or replaced) in this run.
+    Documents are read, and document frequencies looked up and written, ``CHUNK`` at a
+    time: a few queries per chunk instead of several per term of every document.
     """
+    ids = list(dict.fromkeys(new_document_ids))
     found: list[Copy] = []
     with store.transaction():
         index = _Index(store)
-        for doc_id in new_document_ids:
-            if store.db.execute("SELECT 1 FROM copy_features WHERE document = ?",
-                                (doc_id,)).fetchone():
-                continue
-            doc = store.document(doc_id)
-            if doc is not None:
-                found += index.add(doc)
+        for i in range(0, len(ids), CHUNK):
+            found += index.add_many(ids[i:i + CHUNK])
+        index.flush()
     return found
 
 
@@ -130,43 +167,160 @@ def text_hash(text: str) -> int:
                           signed=True)
 
 
+def _in_chunks(db, sql: str, values: list, width: int = IN_WIDTH) -> Iterable[tuple]:
+    """Rows of ``sql`` (one ``IN ({marks})``) for ``values``, ``width`` values per query.
+
+    The last chunk is padded with its own last value, so every query has the same text and
+    sqlite3's statement cache prepares it once.
+    """
+    for i in range(0, len(values), width):
+        chunk = values[i:i + width]
+        chunk += [chunk[-1]] * (width - len(chunk))
+        yield from db.execute(sql.format(marks=",".join("?" * width)), chunk)
+
+
+def _channel_set(channels: str) -> np.ndarray:
+    table = np.zeros(len(CHANNELS), dtype=bool)
+    table[[CHANNELS.index(c) for c in channels]] = True
+    return table
+
+
+# Channel code → in the set, for the channel sets copy detection asks for.
+_CHANNEL_SETS = {c: _channel_set(c) for c in ("w", "n", "h", "e", "d", "wne")}
+
+
+class _Weighted:
+    """A document's term weights (square root of the count × idf), by channel, computed once.
+
+    Kept as arrays: posting and querying need only each channel's top terms; the per-channel
+    dictionaries scoring needs are built on first use.
+    """
+
+    __slots__ = ("keys", "values", "codes", "dicts", "norms")
+
+    def __init__(self, feats: Features, df: dict[int, int], total: int):
+        keys = list(feats.terms)
+        self.keys = np.fromiter(keys, dtype=np.int64, count=len(keys))
+        counts = np.fromiter(feats.terms.values(), dtype=np.float64, count=len(keys))
+        known = np.fromiter(map(df.get, keys, itertools.repeat(0)), dtype=np.float64,
+                            count=len(keys))
+        self.values = np.sqrt(np.maximum(counts, 0.0)) * np.log(
+            (total + PRIOR_DOCUMENTS) / (known + 0.5))
+        self.values[counts <= 0] = 0.0
+        self.codes = np.fromiter(map(CHANNELS.index, map(feats.channel.__getitem__, keys)),
+                                 dtype=np.int8, count=len(keys))
+        self.dicts: dict[str, dict[int, float]] = {}
+        self.norms: dict[str, float] = {}
+
+    def norm(self, channels: str) -> float:
+        """The Euclidean norm of :meth:`of` (``channels``), for cosines."""
+        out = self.norms.get(channels)
+        if out is None:
+            values = self.values[self._mask(channels)]
+            out = self.norms[channels] = float(np.sqrt(np.dot(values, values)))
+        return out
+
+    def _mask(self, channels: str) -> np.ndarray:
+        return _CHANNEL_SETS[channels][self.codes] & (self.values != 0.0)
+
+    def top(self, channels: str, k: int) -> list[tuple[int, float]]:
+        """The ``k`` heaviest terms of ``channels`` with their weights, heaviest first."""
+        idx = np.flatnonzero(self._mask(channels))
+        if len(idx) > k:
+            idx = idx[np.argpartition(-self.values[idx], k - 1)[:k]]
+        idx = idx[np.argsort(-self.values[idx], kind="stable")]
+        return list(zip(self.keys[idx].tolist(), self.values[idx].tolist()))
+
+    def of(self, channels: str) -> dict[int, float]:
+        out = self.dicts.get(channels)
+        if out is None:
+            mask = self._mask(channels)
+            out = dict(zip(self.keys[mask].tolist(), self.values[mask].tolist()))
+            self.dicts[channels] = out
+        return out
+
+
 class _Index:
-    """The copy index inside one transaction, with a bounded cache of document frequencies."""
+    """The copy index inside one transaction.
+
+    Document frequencies live in memory while a chunk is linked (``df``, with the counts
+    not yet written in ``pending``); weighted term vectors of documents are kept for the
+    whole update (bounded), so a candidate scored for many new documents is decoded once.
+    """
 
     def __init__(self, store: Store):
         self.store = store
         self.db = store.db
         self.total = self.db.execute("SELECT COUNT(*) FROM copy_features").fetchone()[0]
-        self.df_cache: dict[int, int] = {}
+        self.df: Counter[int] = Counter()
+        # Terms of the documents added since the last flush, counted when written.
+        self.pending: list[Iterable[int]] = []
+        # Language families with documents indexed for translation (no query towards the
+        # others: a corpus in one language asks nothing).
+        self.families = {family(r[0]) for r in self.db.execute(
+            "SELECT DISTINCT language FROM copy_features")}
+        self.cached: dict[int, tuple[str, Features, _Weighted]] = {}
 
     # --- document frequencies -----------------------------------------------------------
+    def fetch_df(self, terms: Iterable[int]) -> None:
+        """Read the document frequencies of ``terms`` not yet known, in a few queries."""
+        missing = [t for t in set(terms) if t not in self.df]
+        if not missing:
+            return
+        if len(self.df) > DF_CACHE:  # keep memory flat on a long ingest
+            self.flush()
+            self.df.clear()
+        df = self.df
+        for t in missing:
+            df[t] = 0
+        for term, count in _in_chunks(
+                self.db, "SELECT term, df FROM term_df WHERE term IN ({marks})", missing):
+            df[term] = count
+
     def idf(self, term: int) -> float:
-        df = self.df_cache.get(term)
-        if df is None:
-            row = self.db.execute("SELECT df FROM term_df WHERE term = ?", (term,)).fetchone()
-            df = row[0] if row else 0
-            if len(self.df_cache) > 200_000:  # keep memory flat on a long ingest
-                self.df_cache.clear()
-            self.df_cache[term] = df
-        return math.log((self.total + PRIOR_DOCUMENTS) / (df + 0.5))
+        return math.log((self.total + PRIOR_DOCUMENTS) / (self.df.get(term, 0) + 0.5))
 
     def _count_terms(self, terms: Iterable[int]) -> None:
-        self.db.executemany(
-            "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            ((t,) for t in terms))
-        for t in terms:
-            if t in self.df_cache:
-                self.df_cache[t] += 1
+        self.df.update(terms)
+        self.pending.append(terms)
+
+    def flush(self) -> None:
+        """Write the document frequency counts gathered since the last flush."""
+        if self.pending:
+            counts = Counter(itertools.chain.from_iterable(self.pending))
+            self.db.executemany(
+                "INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                counts.items())
+            self.pending = []
 
     def weights(self, feats: Features, channels: str) -> dict[int, float]:
         return {t: math.sqrt(w) * self.idf(t) for t, w in feats.terms.items()
                 if w > 0 and feats.channel[t] in channels}
 
-    # --- adding one document ------------------------------------------------------------
-    def add(self, doc: Document) -> list[Copy]:
-        feats = extract(doc)
+    # --- adding documents ---------------------------------------------------------------
+    def add_many(self, ids: list[str]) -> list[Copy]:
+        known = {r[0] for r in _in_chunks(
+            self.db, "SELECT document FROM copy_features WHERE document IN ({marks})", ids)}
+        docs = _documents(self.db, [d for d in ids if d not in known])
+        prepared = []
+        for doc, facts in docs:
+            folded = fold(doc.text)
+            prepared.append((doc, extract(doc, facts, folded), minhash.shingles(doc.text, folded)))
+        self.fetch_df(t for _, feats, _ in prepared for t in feats.terms)
+        found: list[Copy] = []
+        for doc, feats, shingles in prepared:
+            found += self.add(doc, feats, shingles)
+        self.flush()
+        return found
+
+    def add(self, doc: Document, feats: Features | None = None,
+            shingles: set[int] | None = None) -> list[Copy]:
+        if feats is None:
+            feats = extract(doc)
+        if shingles is None:
+            shingles = minhash.shingles(doc.text)
+        self.fetch_df(feats.terms)
         fam = family(doc.language)
-        shingles = minhash.shingles(doc.text)
         sig = minhash.signature(shingles) if len(shingles) >= minhash.MIN_SHINGLES else None
         content = feats.chars
         thash = (text_hash(doc.text) if content >= MIN_DUPLICATE_CHARS and _LETTER.search(doc.text)
@@ -178,19 +332,30 @@ class _Index:
             " signature, features) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc.id, doc.language, doc.published, thash, len(shingles), sig, feats.to_bytes()))
         n = cur.lastrowid
-        found = self._duplicates(doc, n, thash, sig, len(shingles))
-        if sig is not None:
+        keys = minhash.band_keys(sig) if sig is not None else []
+        found = self._duplicates(doc, n, thash, sig, keys, len(shingles))
+        if keys:
             self.db.executemany("INSERT OR IGNORE INTO copy_bands VALUES (?, ?)",
-                                ((k, n) for k in minhash.band_keys(sig)))
+                                ((k, n) for k in keys))
         if found:
             return found
         if fam in ("en", "ja", "zh"):
-            self._post(n, fam, feats)
+            weighted = _Weighted(feats, self.df, self.total)
+            self._remember(n, doc.id, feats, weighted)
+            self._post(n, fam, weighted)
             found += self._translations(doc, n, fam, feats)
         return found
 
+    def _remember(self, n: int, doc_id: str, feats: Features, weighted: _Weighted) -> None:
+        if len(self.cached) >= VECTOR_CACHE:
+            # Drop the older half (dicts keep insertion order): recent documents are the
+            # likeliest candidates of the next ones.
+            for k in list(itertools.islice(self.cached, VECTOR_CACHE // 2)):
+                del self.cached[k]
+        self.cached[n] = (doc_id, feats, weighted)
+
     def _duplicates(self, doc: Document, n: int, thash: int | None, sig: bytes | None,
-                    shingles: int) -> list[Copy]:
+                    keys: list[int], shingles: int) -> list[Copy]:
         if thash is not None:
             row = self.db.execute(
                 "SELECT document FROM copy_features WHERE text_hash = ? AND n != ? ORDER BY n"
@@ -199,7 +364,6 @@ class _Index:
                 return [self._link(row[0], doc.id, "duplicate", 1.0)]
         if sig is None:
             return []
-        keys = minhash.band_keys(sig)
         marks = ",".join("?" * len(keys))
         best: tuple[float, str] | None = None
         for other, other_sig, other_shingles in self.db.execute(
@@ -237,117 +401,208 @@ class _Index:
         return (a, b) if na <= nb else (b, a)
 
     # --- translations -------------------------------------------------------------------
-    def _post(self, n: int, fam: str, feats: Features) -> None:
+    def _post(self, n: int, fam: str, weighted: _Weighted) -> None:
         # Meaning terms and Han bigrams are ranked separately: a Chinese article's many rare
         # bigrams would otherwise crowd out the glosses an English query can match.
-        terms = []
-        for channels in ("wne", "h"):
-            ranked = sorted(self.weights(feats, channels).items(), key=lambda kv: -kv[1])
-            terms += [t for t, _ in ranked[:INDEX_TERMS]]
+        terms = [t for channels in ("wne", "h") for t, _ in weighted.top(channels, INDEX_TERMS)]
         self.db.executemany("INSERT OR IGNORE INTO copy_postings VALUES (?, ?, ?)",
                             ((t, fam, n) for t in terms))
 
-    def _candidates(self, n: int, fam: str, feats: Features, target: str) -> list[int]:
+    def _candidates(self, n: int, fam: str, weighted: _Weighted, target: str) -> list[int]:
+        """The stored documents of ``target`` sharing the most telling terms, best first.
+
+        One query: a ``UNION ALL`` of one index range per term (the most recent postings).
+        """
         limit = max(MAX_DF_SHARE * self.total, 20)
-        votes: dict[int, float] = {}
         cjk_pair = fam != "en" and target != "en"
-        for channels in ("wne", "h") if cjk_pair else ("wne",):
-            ranked = sorted(self.weights(feats, channels).items(), key=lambda kv: -kv[1])
-            for term, weight in ranked[:QUERY_TERMS]:
-                if self.df_cache.get(term, 0) > limit:
-                    continue
-                for (other,) in self.db.execute(
-                        "SELECT n FROM copy_postings WHERE term = ? AND family = ?"
-                        " ORDER BY n DESC LIMIT ?", (term, target, MAX_POSTINGS)):
-                    if other != n:
-                        votes[other] = votes.get(other, 0.0) + weight
-        return sorted(votes, key=lambda k: -votes[k])[:CANDIDATES]
+        query = [(term, weight) for channels in (("wne", "h") if cjk_pair else ("wne",))
+                 for term, weight in weighted.top(channels, QUERY_TERMS)
+                 if self.df.get(term, 0) <= limit]
+        if not query:
+            return []
+        sql = " UNION ALL ".join(
+            f"SELECT {k}, n FROM (SELECT n FROM copy_postings WHERE term = ? AND family = ?"
+            f" ORDER BY n DESC LIMIT {MAX_POSTINGS})" for k in range(len(query)))
+        params = [v for term, _ in query for v in (term, target)]
+        votes: dict[int, float] = {}
+        for k, other in self.db.execute(sql, params):
+            if other != n:
+                votes[other] = votes.get(other, 0.0) + query[k][1]
+        return heapq.nlargest(CANDIDATES, votes, key=votes.__getitem__)
 
-    def _load(self, ns: list[int]) -> dict[int, tuple[str, Features]]:
-        marks = ",".join("?" * len(ns))
-        return {r[0]: (r[1], Features.from_bytes(r[2], r[3])) for r in self.db.execute(
-            f"SELECT n, document, language, features FROM copy_features WHERE n IN ({marks})", ns)}
+    def _load(self, ns: list[int]) -> dict[int, tuple[str, Features, _Weighted]]:
+        """Stored documents by ``n``: id, features and weights (decoded once per update)."""
+        out = {k: self.cached[k] for k in ns if k in self.cached}
+        missing = [k for k in ns if k not in out]
+        if missing:
+            rows = [(r[0], r[1], Features.from_bytes(r[2], r[3])) for r in _in_chunks(
+                self.db, "SELECT n, document, language, features FROM copy_features"
+                " WHERE n IN ({marks})", missing, width=CANDIDATES)]
+            self.fetch_df(t for _, _, feats in rows for t in feats.terms)
+            for k, doc_id, feats in rows:
+                if k not in out:
+                    entry = (doc_id, feats, _Weighted(feats, self.df, self.total))
+                    self._remember(k, *entry)
+                    out[k] = entry
+        return out
 
-    def _best(self, n: int, fam: str, feats: Features, target: str
-              ) -> tuple[float, int, str, Features] | None:
-        ns = self._candidates(n, fam, feats, target)
-        best = None
-        for other, (doc_id, other_feats) in self._load(ns).items():
-            score = self.score(feats, other_feats)
-            if best is None or score > best[0]:
-                best = (score, other, doc_id, other_feats)
-        return best
+    def _ranked(self, n: int, fam: str, weighted: _Weighted, feats: Features, target: str
+                ) -> list[tuple[float, int, str, Features, _Weighted]]:
+        """The candidates of ``target`` for document ``n``, scored, best first."""
+        ns = self._candidates(n, fam, weighted, target)
+        scored = [(self.score(feats, weighted, other_feats, other_weighted), other, doc_id,
+                   other_feats, other_weighted)
+                  for other, (doc_id, other_feats, other_weighted) in self._load(ns).items()]
+        scored.sort(key=lambda c: (-c[0], c[1]))
+        return scored
+
+    def _best(self, n: int, fam: str, weighted: _Weighted, feats: Features, target: str
+              ) -> tuple[float, int, str, Features, _Weighted] | None:
+        ranked = self._ranked(n, fam, weighted, feats, target)
+        return ranked[0] if ranked else None
 
     def _translations(self, doc: Document, n: int, fam: str, feats: Features) -> list[Copy]:
-        if not _translatable(feats):
-            return []
+        weighted = self.cached[n][2]
         found = []
+        self.families.add(fam)
         for target in ("en", "ja", "zh"):
-            if target == fam:
+            if target == fam or target not in self.families or not _translatable(feats, target):
                 continue
-            best = self._best(n, fam, feats, target)
-            if best is None:
-                continue
-            score, other_n, other_id, other_feats = best
-            if score < TRANSLATION[tuple(sorted((fam, target)))] or not _translatable(other_feats):
-                continue
-            back = self._best(other_n, target, other_feats, fam)
-            if back is None or back[1] != n:
-                continue
-            # One translation per document and language: a better pair replaces a worse one.
-            existing = [(o, c, s) for o, c, s, lang in self.db.execute(
-                "SELECT c.original, c.copy, c.score, f.language FROM copies c"
-                " JOIN copy_features f ON f.document = iif(c.original = ?, c.copy, c.original)"
-                " WHERE c.relation = 'translation' AND (c.original = ? OR c.copy = ?)",
-                (other_id, other_id, other_id)) if family(lang) == fam]
-            if any(r[2] >= score for r in existing):
-                continue
-            original, copy = self._order(other_id, doc.id)
-            beads = aligner.align(self.store.document(original), self.store.document(copy))
-            english = "en" in (fam, target)
-            if aligner.coverage(beads, feats.sentences, other_feats.sentences,
-                                english) < MIN_ALIGNED:
-                continue
-            for r in existing:
-                self.db.execute("DELETE FROM copies WHERE original = ? AND copy = ?", (r[0], r[1]))
-            link = self._link(original, copy, "translation", round(score, 4))
-            self.db.executemany(
-                "INSERT INTO alignments VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ((original, copy, b.a_start, b.a_end, b.b_start, b.b_end, b.score) for b in beads))
-            found.append(link)
+            # The best few candidates in turn: a same-topic document can outscore the true
+            # translation, and is then turned down by the mutual-best or sentence check. A
+            # runner-up must have anchors that speak for it (lexical support alone is not
+            # enough to prefer it over the best).
+            ranked = self._ranked(n, fam, weighted, feats, target)[:TRIED_CANDIDATES]
+            for rank, candidate in enumerate(ranked):
+                if candidate[0] < TRANSLATION[tuple(sorted((fam, target)))]:
+                    break
+                link = self._translation(doc, n, fam, feats, target, *candidate,
+                                         anchors_needed=rank > 0)
+                if link is not None:
+                    found.append(link)
+                    break
         return found
 
-    def score(self, a: Features, b: Features) -> float:
+    def _translation(self, doc: Document, n: int, fam: str, feats: Features, target: str,
+                     score: float, other_n: int, other_id: str, other_feats: Features,
+                     other_weighted: _Weighted, anchors_needed: bool = False) -> Copy | None:
+        """Link ``doc`` to the candidate as its translation if every check agrees."""
+        if not _translatable(other_feats, fam):
+            return None
+        back = self._best(other_n, target, other_weighted, other_feats, fam)
+        if back is None or back[1] != n:
+            return None
+        # One translation per document and language: a better pair replaces a worse one.
+        existing = [(o, c, s) for o, c, s, lang in self.db.execute(
+            "SELECT c.original, c.copy, c.score, f.language FROM copies c"
+            " JOIN copy_features f ON f.document = iif(c.original = ?, c.copy, c.original)"
+            " WHERE c.relation = 'translation' AND (c.original = ? OR c.copy = ?)",
+            (other_id, other_id, other_id)) if family(lang) == fam]
+        if any(r[2] >= score for r in existing):
+            return None
+        original, copy = self._order(other_id, doc.id)
+        docs = (self.store.document(original), self.store.document(copy))
+        beads = aligner.align(*docs)
+        english = "en" in (fam, target)
+        if aligner.coverage(beads, feats.sentences, other_feats.sentences,
+                            english) < MIN_ALIGNED or \
+                not _carried_over(beads, *docs, anchors_needed=anchors_needed):
+            return None
+        for r in existing:
+            self.db.execute("DELETE FROM copies WHERE original = ? AND copy = ?", (r[0], r[1]))
+        link = self._link(original, copy, "translation", round(score, 4))
+        self.db.executemany(
+            "INSERT INTO alignments VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((original, copy, b.a_start, b.a_end, b.b_start, b.b_end, b.score) for b in beads))
+        return link
+
+    def score(self, a: Features, wa: _Weighted, b: Features, wb: _Weighted) -> float:
         """How likely ``b`` is a translation of ``a`` (languages of different families)."""
         fa, fb = family(a.language), family(b.language)
-        w = _cosine(self.weights(a, "w"), self.weights(b, "w"))
-        numbers = _overlap(self.weights(a, "n"), self.weights(b, "n"))
-        entities = _overlap(self.weights(a, "e"), self.weights(b, "e"))
+        w = _cosine(wa, wb, "w")
+        numbers = _overlap(wa.of("n"), wb.of("n"))
+        entities = _overlap(wa.of("e"), wb.of("e"))
         structure = _structure(a.paragraphs, b.paragraphs)
         expected = aligner.ratio(fa, fb)
         deviation = abs(math.log((a.chars + 1) / (expected * b.chars + 1)))
         if fa in ("ja", "zh") and fb in ("ja", "zh"):
-            h = _cosine(self.weights(a, "h"), self.weights(b, "h"))
+            h = _cosine(wa, wb, "h")
             return (2 * w + h + 0.3 * numbers + 0.3 * entities + 0.3 * structure
                     - 0.15 * max(0.0, deviation - 0.3))
         return w + 0.5 * numbers + 0.3 * entities + 0.3 * structure - 0.3 * max(0.0, deviation - 0.2)
 
 
-def _translatable(feats: Features) -> bool:
+def _documents(db, ids: list[str]) -> list[tuple[Document, tuple[list[str], list[str]]]]:
+    """The stored documents ``ids`` (in that order) as copy detection needs them, in bulk.
+
+    Text, title, language, date and sentences, with the entity ids of their mentions and
+    the values of their time expressions: four queries for the lot, not seven per document.
+    """
+    if not ids:
+        return []
+    docs: dict[str, Document] = {}
+    for doc_id, path, title, language, published, text in _in_chunks(
+            db, "SELECT id, path, title, language, published, text FROM documents"
+            " WHERE id IN ({marks})", ids):
+        docs[doc_id] = Document(id=doc_id, path=path, text=text, title=title,
+                                published=published, language=language)
+    entities: dict[str, list[str]] = {}
+    dates: dict[str, list[str]] = {}
+    wanted = list(docs)
+    if wanted:
+        for doc_id, start, end, language in _in_chunks(
+                db, 'SELECT document, start, "end", language FROM sentences'
+                " WHERE document IN ({marks}) ORDER BY document, n", wanted):
+            docs[doc_id].sentences.append(Sentence(start, end, language))
+        for doc_id, entity in _in_chunks(
+                db, "SELECT document, entity FROM mentions WHERE document IN ({marks})"
+                " AND entity IS NOT NULL ORDER BY document, start", wanted):
+            if entity:
+                entities.setdefault(doc_id, []).append(entity)
+        for doc_id, value in _in_chunks(
+                db, "SELECT document, value FROM times WHERE document IN ({marks})"
+                " AND value IS NOT NULL ORDER BY document, start", wanted):
+            if value and (value[:1].isdigit() or value.startswith("XXXX")):
+                dates.setdefault(doc_id, []).append(value)
+    return [(docs[d], (entities.get(d, []), dates.get(d, []))) for d in ids if d in docs]
+
+
+def _carried_over(beads: list[aligner.Bead], a: Document, b: Document,
+                  anchors_needed: bool = False) -> bool:
+    """Whether the sentence alignment of ``a`` and ``b`` looks like a translation's.
+
+    Two reports of the same event share names and the key figures, so the document-level
+    score calls them translations; only a translation keeps them sentence by sentence.
+    """
+    evidence = aligner.evidence(beads, aligner.anchors(a), aligner.anchors(b))
+    if evidence is not None:
+        return evidence >= MIN_EVIDENCE
+    return not anchors_needed and aligner.mean_score(beads) >= MIN_BEAD_SCORE
+
+
+def _translatable(feats: Features, target: str = "en") -> bool:
+    """Whether ``feats`` says enough to be called a translation into or from ``target``."""
+    words = sum(1 for t in feats.terms if feats.channel[t] == "w")
+    if words < MIN_TRANSLATION_TERMS:
+        return False
+    if feats.language in CJK and target in ("ja", "zh"):
+        return feats.chars >= (MIN_TRANSLATION_CHARS if feats.sentences > 1 else MIN_CJK_PAIR_CHARS)
     english_length = feats.chars / aligner.ratio("en", family(feats.language)) \
         if feats.language in CJK else feats.chars
-    words = sum(1 for t in feats.terms if feats.channel[t] == "w")
     least = MIN_TRANSLATION_CHARS if feats.sentences > 1 else MIN_SINGLE_SENTENCE_CHARS
-    return english_length >= least and words >= MIN_TRANSLATION_TERMS
+    return english_length >= least
 
 
-def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+def _cosine(wa: _Weighted, wb: _Weighted, channels: str) -> float:
+    a, b = wa.of(channels), wb.of(channels)
     if not a or not b:
+        return 0.0
+    norm = wa.norm(channels) * wb.norm(channels)
+    if not norm:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(x * b[t] for t, x in a.items() if t in b)
-    return dot / math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
+    return sum(x * b[t] for t, x in a.items() if t in b) / norm
 
 
 def _overlap(a: dict[int, float], b: dict[int, float]) -> float:

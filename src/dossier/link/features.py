@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r"|"
                          + "|".join(m[:3].capitalize() for m in _MONTHS) + r")\b\.?")
+_NOT_CONTENT = re.compile(r"[\W_]+")
 _WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -75,8 +77,9 @@ class Features:
         paragraphs = self.paragraphs[:MAX_PARAGRAPHS]
         return (struct.pack("<IIII", len(keys), self.chars, self.sentences, len(paragraphs))
                 + np.array(keys, dtype="<u4").tobytes()
-                + np.array([self.terms[k] for k in keys], dtype="<f4").tobytes()
-                + bytes(CHANNELS.index(self.channel[k]) for k in keys)
+                + np.fromiter(map(self.terms.__getitem__, keys), dtype="<f4",
+                              count=len(keys)).tobytes()
+                + bytes(map(CHANNELS.index, map(self.channel.__getitem__, keys)))
                 + np.array(paragraphs, dtype="<u4").tobytes())
 
     @classmethod
@@ -94,14 +97,28 @@ def term_id(channel: str, term: str) -> int:
     return zlib.crc32(f"{channel}:{term}".encode())
 
 
-def extract(doc: Document) -> Features:
-    """The features of ``doc`` from its title and text (and its entities and dates if carried)."""
-    text = f"{doc.title}\n{doc.text}" if doc.title and not doc.text.startswith(doc.title) else doc.text
+def extract(doc: Document, carried_facts: tuple[list[str], list[str]] | None = None,
+            folded: str | None = None) -> Features:
+    """The features of ``doc`` from its title and text (and its entities and dates if carried).
+
+    ``carried_facts`` gives the entity ids and normalised dates directly (a caller that read
+    them from the store in bulk); by default they are taken from the document. ``folded``
+    is ``fold(doc.text)`` when the caller has it already.
+    """
+    titled = bool(doc.title) and not doc.text.startswith(doc.title)
+    text = f"{doc.title}\n{doc.text}" if titled else doc.text
+    if folded is not None and titled:
+        folded = f"{fold(doc.title)}\n{folded}"
     feats = Features(doc.language, content_length(text), max(len(doc.sentences), 1),
                      paragraphs=[n for line in doc.text.split("\n") if (n := content_length(line))])
-    for channel, term, weight in text_terms(text, doc.language):
-        feats.add(channel, term, weight)
-    entities, dates = carried(doc)
+    terms, channel = feats.terms, feats.channel
+    counts = term_counts(text, doc.language, folded)
+    # term_id of every distinct term, hashed by map rather than one call per term.
+    keys = map(zlib.crc32, map(str.encode, map(":".join, counts)))
+    for key, (ch, _), weight in zip(keys, counts, counts.values()):
+        terms[key] = terms.get(key, 0.0) + weight
+        channel[key] = ch
+    entities, dates = carried(doc) if carried_facts is None else carried_facts
     for entity in entities:
         feats.add("e", entity)
     for date in dates:
@@ -129,6 +146,37 @@ def text_terms(text: str, language: str) -> Iterable[tuple[str, str, float]]:
                 yield "h", char, 0.5
 
 
+def term_counts(text: str, language: str, folded: str | None = None
+                ) -> dict[tuple[str, str], float]:
+    """The terms of :func:`text_terms`, summed: ``(channel, term) → weight``.
+
+    The same result, counted in C (``Counter`` over lists) rather than one Python step per
+    term occurrence: a long Japanese article has a few thousand occurrences but only a few
+    hundred distinct terms, and only those are hashed. ``folded`` is ``fold(text)`` when the
+    caller has it (folding ignores the width of digits, so it is also the fold of the
+    width-normalised text).
+    """
+    plain = text.translate(_WIDTH)
+    out: dict[tuple[str, str], float] = {}
+    small = Counter(("n", v) for v in numbers(plain))
+    small.update(("n", str(_MONTHS.get(m.group(1).lower()) or _month3(m.group(1))))
+                 for m in _MONTH_WORD.finditer(plain))
+    small.update(("w", s) for s in lexicon.content_stems(" ".join(_LATIN.findall(plain))))
+    out.update((k, float(v)) for k, v in small.items())
+    if language in CJK or _HAN_RUN.search(plain):
+        runs = _HAN_RUN.findall(fold(plain) if folded is None else folded)
+        for s, weight in lexicon.gloss_stems_of_runs(runs):
+            key = ("w", s)
+            out[key] = out.get(key, 0.0) + weight
+        bigrams = Counter([run[i:i + 2] for run in runs for i in range(len(run) - 1)])
+        chars = Counter("".join(runs))
+        for bigram, count in bigrams.items():
+            out["h", bigram] = float(count)
+        for char, count in chars.items():
+            out["h", char] = 0.5 * count
+    return out
+
+
 def _month3(word: str) -> int:
     w = word.lower()[:3]
     return next(i for m, i in _MONTHS.items() if m.startswith(w))
@@ -150,7 +198,8 @@ def numbers(text: str) -> list[str]:
 
 def content_length(text: str) -> int:
     """Characters that carry content: letters, digits and Han/kana, not spaces or punctuation."""
-    return sum(1 for c in text if c.isalnum())
+    # ``\w`` is exactly ``str.isalnum()`` plus the underscore; counted in C.
+    return len(_NOT_CONTENT.sub("", text))
 
 
 def carried(doc: Document) -> tuple[list[str], list[str]]:

@@ -42,22 +42,27 @@ _rng = np.random.default_rng(SEED)
 # makes unrelated documents share minima.)
 _A = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64)
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(_CJK.pattern + r"|[0-9a-z]+")
 
 assert BANDS * ROWS == PERMUTATIONS
 
 
-def shingles(text: str) -> set[int]:
-    """32-bit hashes of the shingles of ``text`` (folded here; pass the original text)."""
-    tokens = _TOKEN.findall(fold(text))
+def shingles(text: str, folded: str | None = None) -> set[int]:
+    """32-bit hashes of the shingles of ``text`` (folded here unless ``folded`` is given)."""
+    folded = fold(text) if folded is None else folded
+    tokens = _TOKEN.findall(folded)
     if not tokens:
         return set()
-    cjk = sum(1 for t in tokens if len(t) == 1 and t > "\u3000")
+    cjk = len(_CJK.findall(folded))  # the one-character tokens above U+3000
     k = SHINGLE_CJK if cjk * 2 >= len(tokens) else SHINGLE_LATIN
     joiner = "" if k == SHINGLE_CJK else " "
     if len(tokens) <= k:
         return {zlib.crc32(joiner.join(tokens).encode())}
-    return {zlib.crc32(joiner.join(tokens[i:i + k]).encode()) for i in range(len(tokens) - k + 1)}
+    # The k-grams as tuples by zip, joined, encoded and hashed by map: the same values as a
+    # loop over positions, without a Python step per position.
+    grams = zip(*(tokens[i:] for i in range(k)))
+    return set(map(zlib.crc32, map(str.encode, map(joiner.join, grams))))
 
 
 def signature(hashes: set[int]) -> bytes:

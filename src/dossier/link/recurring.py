@@ -56,14 +56,20 @@ def update(store: Store, touched: Iterable[int], settings: Settings) -> int:
         if not new:
             return 0
         affected: dict[str, None] = {}
+        lines_now: set[str] = set()
         for h in new:
             docs = [r[0] for r in db.execute("SELECT document FROM lines WHERE hash = ?", (h,))]
             line = line_hashes(store.document(docs[0]).raw_text)[h]
             db.execute("INSERT INTO recurring VALUES (?, ?, ?)", (h, line, len(docs)))
             affected.update(dict.fromkeys(docs))
+            lines_now.add(line)
         lines = known(store)
         for doc_id in affected:
             doc = store.document(doc_id)
+            # Most recurring lines (【関連記事】) were already taken out as clutter: only a
+            # document that still shows one in its text needs cleaning and analysing again.
+            if not any(line in doc.text for line in lines_now):
+                continue
             store.replace_document(analyse(rebuild(doc, lines), settings))
             cleaned += 1
     return cleaned

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dossier.errors import StoreError
 from dossier.analyse.events import Event
 from dossier.analyse.quantities import Quantity
 from dossier.analyse.roles import Role
 from dossier.analyse.times import TimeExpr
+from dossier.errors import StoreError
 from dossier.model import Document, Mention, Sentence, Skipped
 from dossier.store import search
 from dossier.store.migrations import MIGRATIONS
