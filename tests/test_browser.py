@@ -83,11 +83,12 @@ def test_overview_then_a_document(server, page):
 
 def test_search_across_scripts(server, page):
     page.goto(server + "/")
-    page.get_by_role("searchbox").fill("施紀賢")
+    page.get_by_role("searchbox").fill("斯塔默")
     page.get_by_role("searchbox").press("Enter")
     page.wait_for_url("**/search?q=*")
-    marks = page.locator("mark").all_inner_texts()
-    assert marks and all(m == "施紀賢" for m in marks)
+    marks = set(page.locator("mark").all_inner_texts())
+    # one query in Chinese finds the Japanese, English and Hong Kong spellings, as written
+    assert {"スターマー", "施紀賢"} <= marks and any("Starmer" in m for m in marks)
     shot(page, "search")
 
 

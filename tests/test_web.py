@@ -112,3 +112,16 @@ def test_timeline_filters(client):
     assert dates and all(d.startswith("2026-01") for d in dates)
     r = client.get("/timeline", params={"entity": "Nobody at all"})
     assert "No actor named" in r.text
+
+
+def test_search_for_one_name_finds_the_actor_in_every_script(client):
+    r = client.get("/search", params={"q": "斯塔默"})
+    titles = r.text
+    # the zh query finds the ja and en reports, each showing the name as written
+    assert "スターマー首相が来日" in titles and "Starmer visits Tokyo" in titles
+    assert "<mark>スターマー</mark>" in r.text and "<mark>Keir Starmer</mark>" in r.text
+
+
+def test_entity_page_lists_roles_with_dates(client):
+    page = client.get("/entities/person:sanae-takaichi").text
+    assert "Roles, as the sources state them" in page and "prime minister" in page

@@ -58,6 +58,7 @@ class EntityView:
     labels: dict[str, str]
     names: Counter = field(default_factory=Counter)  # as written → count
     mentions: list[sqlite3.Row] = field(default_factory=list)
+    roles: list[sqlite3.Row] = field(default_factory=list)
 
 
 def entities(store: Store, type: str | None = None,
@@ -104,6 +105,11 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
                 AND m.start < s."end"
            WHERE m.entity = ? ORDER BY d.published, m.document, m.start""", (entity_id,)).fetchall()
     view.names = Counter(m["text"] for m in view.mentions)
+    view.roles = store.db.execute(
+        """SELECT r.office, r.country, r.date, r.date_source, r.document, d.language,
+                  substr(d.text, r.start + 1, r."end" - r.start) AS phrase
+           FROM roles r JOIN documents d ON d.id = r.document WHERE r.entity = ?
+           ORDER BY r.date, r.document""", (entity_id,)).fetchall()
     return view
 
 

@@ -92,15 +92,19 @@ def _span(value: str) -> tuple[int, int] | None:
 
 
 def search(request: Request):
-    query = request.query_params.get("q", "").strip()[:200]
+    """Documents matching the query in any script: a name of a known actor also finds its
+    names in the other scripts (斯塔默 finds スターマー and Starmer), shown as written."""
+    query_text = request.query_params.get("q", "").strip()[:200]
     hits = []
-    if query:
-        needle = fold(query)
+    if query_text:
         with open_store(request) as store:
-            for doc in store.search([query], RESULTS):
-                hit = _find(doc.title or "", needle) or _find(doc.text, needle)
+            actor = query.find_entity(store, query_text)
+            spellings = [query_text, *(sorted(actor.names) if actor else [])]
+            for doc in store.search(spellings, RESULTS):
+                hit = next((h for n in spellings for h in (_find(doc.title or "", fold(n)),
+                                                           _find(doc.text, fold(n))) if h), None)
                 hits.append((doc, *(hit or ("", "", ""))))
-    return render("search.html", query=query, hits=hits)
+    return render("search.html", query=query_text, hits=hits)
 
 
 def _find(text: str, needle: str) -> tuple[str, str, str] | None:
