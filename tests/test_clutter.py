@@ -60,3 +60,8 @@ def test_related_links_block_and_portal_notes():
 
 def test_patterns_match_every_script():
     assert clutter_kind("關聯報導") == clutter_kind("相关报道") == "placeholder"
+
+
+def test_related_headings_in_any_form():
+    for heading in ("【関連情報】", "■関連記事", "相关阅读", "Related articles:"):
+        assert clean(f"{ARTICLE[0]}\n{heading}\n・链接一条").text == ARTICLE[0], heading

@@ -92,9 +92,11 @@ def clean(body: str, also: frozenset[str] = frozenset()) -> Cleaned:
     for line, folded in zip(lines, folded_lines):
         s, f = line.strip(), folded.strip()
         related_link = in_related and len(s) <= PLACEHOLDER_MAX and _BULLET.match(s)
-        if s and (related_link or s in also or counts[s] >= REPEATS or clutter_kind(s, f)):
+        heading = bool(_RELATED.match(f))  # 【関連情報】, 相关阅读, Related: the links follow
+        if s and (related_link or heading or s in also or counts[s] >= REPEATS
+                  or clutter_kind(s, f)):
             removed.append(s)
-            in_related = bool(related_link or _RELATED.match(f))
+            in_related = bool(related_link or heading)
         else:
             kept.append(line.rstrip())
             in_related = in_related and not s
