@@ -43,3 +43,13 @@ def test_story_conflict_and_pair_pages(samples_client):
     assert client.get("/stories/99999").status_code == 404
     assert client.get("/pairs/nope/nope").status_code == 404
     assert client.get("/documents/x?mark=<script>").status_code == 404
+
+
+def test_timeline_filtered_by_story(samples_client):
+    client = samples_client
+    stories = [h for h in parse(client.get("/stories").text).links if h and h.startswith("/stories/")]
+    story_id = stories[0].rsplit("/", 1)[1]
+    all_items = client.get("/timeline").text.count('<td class="date">')
+    one = client.get("/timeline", params={"story": story_id}).text
+    assert 0 < one.count('<td class="date">') < all_items
+    assert f'<option value="{story_id}" selected>' in one

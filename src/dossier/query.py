@@ -27,9 +27,12 @@ class Dated:
 
 
 def timeline(store: Store, entity: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int = 1000) -> list[Dated]:
+             until: str | None = None, limit: int = 1000, story: int | None = None) -> list[Dated]:
     """Dated expressions in order of their value, each with its sentence and document."""
     where, params = [_DATED], []
+    if story is not None:
+        where.append("t.document IN (SELECT document FROM story_members WHERE story = ?)")
+        params.append(story)
     if since:
         where.append("t.value >= ?")
         params.append(since)

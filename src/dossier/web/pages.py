@@ -138,13 +138,16 @@ def timeline(request: Request):
     params = request.query_params
     actor = params.get("entity") or None
     since, until = params.get("since") or None, params.get("until") or None
+    story = int(params["story"]) if params.get("story", "").isdigit() else None
     with open_store(request) as store:
         view = query.find_entity(store, actor) if actor else None
-        items = query.timeline(store, view.id if view else None, since, until, limit=TIMELINE)
+        items = query.timeline(store, view.id if view else None, since, until, limit=TIMELINE,
+                               story=story)
         if actor and view is None:
             items = []
+        stories = query.story_list(store, 200)
     return render("timeline.html", items=items, actor=actor, since=since, until=until,
-                  unknown_actor=bool(actor and view is None))
+                  story=story, stories=stories, unknown_actor=bool(actor and view is None))
 
 
 ROUTES = [
