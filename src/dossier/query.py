@@ -219,16 +219,29 @@ def _sentence_of(store: Store, ev: dict) -> dict:
             "at": at, "length": ev["end"] - ev["start"]}
 
 
-def labels(store: Store) -> dict[str, str]:
-    """Entity id → a readable label (English when known)."""
-    return {r[0]: _label(json.loads(r[1])) for r in store.db.execute("SELECT id, labels FROM entities")}
+def labels(store: Store, ids: set[str] | None = None) -> dict[str, str]:
+    """Entity id → a readable label (English when known), for ``ids`` or every entity."""
+    if ids is None:
+        rows = store.db.execute("SELECT id, labels FROM entities")
+    else:
+        wanted = sorted(ids)
+        rows = [r for i in range(0, len(wanted), 500) for r in store.db.execute(
+            f"SELECT id, labels FROM entities WHERE id IN ({','.join('?' * len(wanted[i:i + 500]))})",
+            wanted[i:i + 500])]
+    return {r[0]: _label(json.loads(r[1])) for r in rows}
+
+
+def subject_actors(subject: str) -> list[str]:
+    """The entity ids a claim's subject names: 'trade:country:CN+country:GB' → both."""
+    _, _, rest = subject.partition(":")
+    return rest.split("@")[0].split("+")
 
 
 def describe(subject: str, attribute: str, names: dict[str, str]) -> str:
     """A conflict's subject in words: 'prime-minister:JP' → 'prime minister of JP'."""
     kind, _, rest = subject.partition(":")
     if "+" in rest or rest.startswith(("country:", "org:")):
-        actors = " and ".join(names.get(a, a) for a in rest.split("@")[0].split("+"))
+        actors = " and ".join(names.get(a, a) for a in subject_actors(subject))
         return f"{kind} of {actors}, {attribute}"
     return f"{kind.replace('-', ' ')} of {rest}, {attribute}"
 
@@ -301,11 +314,12 @@ def story_view(store: Store, story_id: int) -> StoryView | None:
         if m.id not in folded_under:
             languages.setdefault(m.language, []).append(m)
     independent = len(set(ids) - folded_under - {m.id for m in members.values() if m.translation_of})
-    names = labels(store)
-    actors = [(r[0], names.get(r[0], r[0]), r[1]) for r in store.db.execute(
+    counts = store.db.execute(
         f"""SELECT entity, COUNT(DISTINCT document) AS n FROM mentions
             WHERE document IN ({marks}) AND entity IS NOT NULL AND type != 'place'
-            GROUP BY entity ORDER BY n DESC, entity LIMIT 20""", ids)]
+            GROUP BY entity ORDER BY n DESC, entity LIMIT 20""", ids).fetchall()
+    names = labels(store, {r[0] for r in counts})
+    actors = [(r[0], names.get(r[0], r[0]), r[1]) for r in counts]
     story_events = events(store, documents=ids)
     story_conflicts = conflicts(store, documents=ids)
     return StoryView(story_id, story_titles(store, story_id), languages, independent,

@@ -45,7 +45,9 @@ def story(request: Request):
         view = query.story_view(store, story_id)
         if view is None:
             raise HTTPException(404, f"No story {story_id}.")
-        names = query.labels(store)
+        names = query.labels(store, {p for e in view.events for p in e.participants}
+                             | {a[0] for a in view.actors}
+                             | {a for c in view.conflicts for a in query.subject_actors(c.subject)})
     return render("story.html", story=view, names=names, describe=query.describe)
 
 
