@@ -75,3 +75,8 @@ def test_quotation_inside_a_sentence_does_not_end_it():
 def test_stages_run_in_dependency_order_whatever_the_import_order():
     from dossier.analyse import ORDER, pipeline
     assert [name for name, _ in pipeline()][:len(ORDER)] == list(ORDER)
+
+
+def test_document_folds_its_text_once_for_every_stage():
+    doc = Document(id="x", path="p", text="英國首相與ＧＣＨＱ")
+    assert doc.folded == fold(doc.text) and doc.folded is doc.folded

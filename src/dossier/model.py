@@ -9,6 +9,7 @@ which is never altered after cleaning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "ja", "en", "und")
@@ -61,6 +62,14 @@ class Document:
     # Small facts about how the item was read: encoding, section label, platform, and the
     # metadata fields the item itself gave (kept so the document can be cleaned again).
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+    @cached_property
+    def folded(self) -> str:
+        """The text folded for matching, computed once: stages share it (see analyse.fold)."""
+        from dossier.analyse.fold import fold
+
+        return fold(self.text)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from dossier.analyse import stage
-from dossier.analyse.fold import fold, fold_pattern
+from dossier.analyse.fold import fold_pattern
 from dossier.model import Document, Mention
 from dossier.settings import Settings
 
@@ -82,7 +82,7 @@ def events(doc: Document, settings: Settings) -> Document:
 
 def find_events(doc: Document) -> tuple[list[Event], int]:
     rx = _triggers()[_family(doc.language)]
-    folded = fold(doc.text)
+    folded = doc.folded
     dates = _sentence_dates(doc)
     out, orphans = [], 0
     for n, s in enumerate(doc.sentences):

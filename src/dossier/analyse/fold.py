@@ -49,11 +49,6 @@ def fold(text: str) -> str:
     return "\n".join(out)
 
 
-def fold_char(char: str) -> str:
-    """The folded form of one character (itself if folding would change the length)."""
-    return _fold_char(char)
-
-
 def fold_pattern(pattern: str) -> str:
     """A regular expression written in any script, with its CJK literals folded.
 

@@ -21,7 +21,7 @@ from functools import cache
 from importlib.resources import files
 
 from dossier.analyse import stage
-from dossier.analyse.fold import fold, fold_pattern
+from dossier.analyse.fold import fold_pattern
 from dossier.analyse.gazetteer import Gazetteer
 from dossier.model import Document, Mention
 from dossier.settings import Settings
@@ -93,7 +93,7 @@ def roles(doc: Document, settings: Settings) -> Document:
 
 def find_roles(doc: Document, gazetteer: Gazetteer) -> list[Role]:
     family = _family(doc.language)
-    folded = fold(doc.text)
+    folded = doc.folded
     countries = [m for m in doc.mentions if m.type == "country" and m.entity]
     out = []
     for person in (m for m in doc.mentions if m.type == "person"):

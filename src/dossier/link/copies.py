@@ -53,7 +53,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dossier.analyse.fold import fold
 from dossier.link import align as aligner
 from dossier.link import minhash
 from dossier.link.features import CHANNELS, CJK, Features, extract
@@ -304,7 +303,7 @@ class _Index:
         docs = _documents(self.db, [d for d in ids if d not in known])
         prepared = []
         for doc, facts in docs:
-            folded = fold(doc.text)
+            folded = doc.folded
             prepared.append((doc, extract(doc, facts, folded), minhash.shingles(doc.text, folded)))
         self.fetch_df(t for _, feats, _ in prepared for t in feats.terms)
         found: list[Copy] = []
