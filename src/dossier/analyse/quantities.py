@@ -124,9 +124,11 @@ def _alt(words) -> str:
 _D = "[0-9０-９]"
 _CJK = "[〇零○一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿卅]"
 # A numeral with its large-unit scale: 1037亿, 1.5万, 三千五百万, 12億3000万. Runs of up to
-# 60 digits are taken whole so that overlong numbers become one unparsed span.
+# 60 digits are taken whole so that overlong numbers become one unparsed span. Each later
+# run is maximal (the lookaheads), so a long digit string can be read only one way: without
+# them a 18-digit id made the pattern backtrack through every split of it.
 _NUM = (rf"(?:{_D}{{1,60}}(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?|{_CJK}+)"
-        rf"(?:{_D}+(?:[.．]{_D}+)?|{_CJK}+|[万萬亿億兆])*")
+        rf"(?:{_D}+(?![0-9０-９])(?:[.．]{_D}+(?![0-9０-９]))?|{_CJK}+(?!{_CJK})|[万萬亿億兆])*")
 _CUR_SUFFIX = {k: v for k, v in CURRENCY.items() if not k.isascii() and k not in "￥¥＄£￡€"}
 _CJK_PATTERN = re.compile(
     rf"(?P<pre>{_alt(APPROX_PRE)})?"
