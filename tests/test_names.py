@@ -55,6 +55,48 @@ def test_zh_common_words_are_not_names():
     assert texts("双方同意加强关键矿产合作。", "zh-Hans", "person") == set()
 
 
+def test_zh_function_word_span_is_not_a_person():
+    # 这是 (this is) once came out of the tagger as a person
+    text = "英国首相斯塔默抵达北京，开始为期四天的正式访问。这是英国首相时隔八年访华。"
+    people = texts(text, "zh-Hans", "person")
+    assert not any("这" in p or "是" in p for p in people)
+    assert "斯塔默" in people
+
+
+def test_zh_common_words_are_not_places():
+    # jieba's dictionary tags 三国, 上台 and 回国 as places; they are not names
+    text = "英日意三国联合研发新一代战机。她上台后支持率上升，回国后进入政坛。"
+    found = {t for t, k in spans(text, "zh-Hans") if k in ("place", "country")}
+    assert not found & {"三国", "上台", "回国"}
+
+
+def test_zh_run_of_names_is_split_into_names():
+    from dossier.analyse.names import zh
+
+    run = "李鹏乔石李瑞环"
+    assert [run[a:b] for a, b in zh._split_run(run, 0, len(run))] == ["李鹏", "乔石", "李瑞环"]
+    foreign = "罗季奥诺夫"  # one transliterated name, however its pieces look
+    assert zh._split_run(foreign, 0, len(foreign)) == [(0, len(foreign))]
+
+
+def test_zh_surname_alone_before_a_title_is_a_person():
+    assert "江" in texts("陪同江主席访问的还有外交部长。", "zh-Hans", "person")
+    assert texts("国家主席发表讲话。", "zh-Hans", "person") == set()
+
+
+def test_zh_model_decodes_like_crfsuite_on_a_sentence():
+    from dossier.analyse.names import zh
+
+    spans_ = zh.tag("外交部长钱其琛会见了法国客人。")
+    assert ("PER" in {k for _, _, k in spans_})
+
+
+def test_zh_traditional_and_simplified_give_the_same_names():
+    simplified = "日本首相高市早苗与英国首相斯塔默在东京举行会谈。"
+    traditional = "日本首相高市早苗與英國首相斯塔默在東京舉行會談。"
+    assert texts(simplified, "zh-Hans", "person") == texts(traditional, "zh-Hant", "person")
+
+
 # --- Japanese -----------------------------------------------------------------------
 
 def test_ja_katakana_name_before_a_title():
@@ -72,6 +114,63 @@ def test_ja_place_and_country():
 
 def test_ja_organization_by_its_head():
     assert "トヨタ自動車" in texts("トヨタ自動車と日本銀行が発表した。", "ja", "organization")
+
+
+def test_ja_katakana_full_name_is_one_person():
+    assert texts("ノアム・チョムスキー氏は講演した。", "ja", "person") == {"ノアム・チョムスキー"}
+
+
+def test_ja_given_name_ending_in_yuki_is_kept_whole():
+    # Sudachi splits 小林|鷹|之; 之 ends many given names
+    assert "小林鷹之" in texts("自民党の小林鷹之氏が会見した。", "ja", "person")
+
+
+def test_ja_common_noun_after_a_quotation_is_not_a_family_name():
+    # 見方 is also a rare family name in the dictionary
+    assert texts("政界再編を視野に入れた議論が活発化するとの見方も出ている。", "ja", "person") == set()
+
+
+def test_ja_kinship_word_is_not_a_family_name():
+    people = texts("三女悦子は大学、四女千恵子は高校に通った。", "ja", "person")
+    assert "三女悦子" not in people and "悦子" in people
+
+
+def test_ja_function_word_tagged_as_given_name_is_cut():
+    people = texts("社長を務めた吉村等が出席した。", "ja", "person")
+    assert "吉村等" not in people and "吉村" in people
+
+
+def test_ja_full_name_before_a_rank_is_a_person():
+    assert "山崎桂一" in texts("山崎桂一技佐と共に設計した。", "ja", "person")
+
+
+def test_ja_dotted_name_inside_a_longer_name_is_not_a_person():
+    text = "デトロイト・メトロポリタン・ウェイン・カウンティ空港を拠点とする。"
+    assert texts(text, "ja", "person") == set()
+
+
+def test_ja_name_after_a_building_noun_is_a_place():
+    found = spans("今後は首相の別荘チェッカーズで改めて会談する。", "ja")
+    assert ("チェッカーズ", "person") not in found
+
+
+def test_ja_korean_name_the_dictionary_lacks():
+    assert "朴槿恵" in texts("このように朴槿恵には影響力があった。", "ja", "person")
+
+
+def test_ja_unknown_katakana_topic_is_a_person_but_an_occupation_is_not():
+    assert "ヘルム" in texts("29日、ヘルムは議会に書簡を送った。", "ja", "person")
+    assert texts("彼女は日本のバドミントン選手。", "ja", "person") == set()
+
+
+def test_ja_organization_never_starts_at_a_separator():
+    found = spans("南アフリカで開かれた20か国・地域首脳会議に出席した。", "ja")
+    assert not any(t.startswith("・") for t, _ in found)
+    assert not any(t.endswith("首脳会議") for t, k in found if k == "organization")
+
+
+def test_ja_organization_keeps_its_leading_word():
+    assert "国際エネルギー機関" in texts("国際エネルギー機関（IEA）によると", "ja", "organization")
 
 
 # --- English ------------------------------------------------------------------------
@@ -135,3 +234,46 @@ def test_evaluation_reports_every_pinned_figure():
         assert 0.0 < figures[key] <= 1.0
     # traditional text is tagged as well as simplified (the target: within 3 points)
     assert figures["ner.zh.msra.person.f1.hant"] >= figures["ner.zh.msra.person.f1"] - 0.03
+
+
+def test_mentions_keep_names_with_characters_that_are_also_function_words():
+    # 之 and 其 are function words in Chinese and parts of names (小林鷹之, 钱其琛)
+    from dossier.analyse.facts import mentions
+    from dossier.model import Document
+    from dossier.settings import Settings
+
+    doc = Document(id="x", path="x", text="自民党の小林鷹之氏が会見した。", language="ja")
+    found = {m.text for m in mentions(doc, Settings()).mentions}
+    assert "小林鷹之" in found
+
+
+def test_zh_crf_decoder_finds_the_best_path_and_true_marginals():
+    """The numpy Viterbi and forward-backward agree with brute force on tiny CRFs."""
+    import itertools
+
+    import numpy as np
+
+    from dossier.analyse.names import zh_crf
+
+    rng = np.random.default_rng(7)
+    labels = 3
+    transitions = rng.normal(size=(labels, labels))
+    lengths = np.array([3, 5, 1, 4])
+    emissions = rng.normal(size=(int(lengths.sum()), labels))
+    batch = zh_crf.Batch(emissions, lengths)
+    paths = zh_crf.viterbi(batch, transitions)
+    probs = zh_crf.marginals(batch, transitions)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    for row, s in enumerate(batch.order.tolist()):
+        e = emissions[starts[s]:starts[s] + lengths[s]]
+        scores = {}
+        for path in itertools.product(range(labels), repeat=len(e)):
+            scores[path] = sum(e[t, y] for t, y in enumerate(path)) + sum(
+                transitions[a, b] for a, b in zip(path, path[1:]))
+        best = max(scores, key=scores.get)
+        assert tuple(paths[row, :len(e)].tolist()) == best
+        z = np.logaddexp.reduce(list(scores.values()))
+        for t in range(len(e)):
+            for y in range(labels):
+                p = sum(np.exp(v - z) for path, v in scores.items() if path[t] == y)
+                assert abs(probs[row, t, y] - p) < 1e-9

@@ -14,7 +14,8 @@ from dossier.model import Document, Mention
 from dossier.settings import Settings
 
 # A Chinese "name" containing one of these is a tagging slip (这是, 的人): no name has them.
-_FUNCTION_CHARS = re.compile("[这那是的了和与也都就而及其之为吗呢吧着过]")
+# Only these: 其, 之, 为, 和 and 与 are in real names (钱其琛, 小林鹰之, 李为, 美和).
+_FUNCTION_CHARS = re.compile("[这那是的了吗呢吧着们]")
 
 
 @stage("mentions")
@@ -30,7 +31,7 @@ def mentions(doc: Document, settings: Settings) -> Document:
         new = [Mention(n.start, n.end, n.text, n.type, None, n.source)
                for n in find_names(doc.text, doc.language)
                if not any(n.start < end and start < n.end for start, end in taken)
-               and not _FUNCTION_CHARS.search(fold(n.text))]
+               and not (doc.language.startswith("zh") and _FUNCTION_CHARS.search(fold(n.text)))]
     doc.mentions = sorted(known + new, key=lambda m: (m.start, m.end))
     return doc
 

@@ -3,7 +3,15 @@
 Sudachi (``sudachidict_core``, mode C) tags 人名 (姓/名) and 地名 (国 for countries);
 it has no organisation tag, so organisations come from suffix rules (…株式会社,
 …党, …省, …大学) over proper nouns. Katakana words before a person cue (氏, 首相,
-大統領) and runs joined by ・ are people even when the dictionary does not know them.
+大統領, also after a prefix: 元副会長, 上院議員) or after a role word (俳優の…,
+哲学者…), and runs joined by ・ are people even when the dictionary does not know them.
+
+The dictionary's tags need checking against their context: 見方 is also a family name
+(not after a quotation, …との見方), 等 and 一人 also given names (not after a family
+name), 三女 is no family name before a given name, a dotted katakana run before a noun
+is part of a longer name (…空港, …FC戦), and one with a common word in it (ギター,
+キャピタル) is a band or a company. Rules were tuned on the dev half of the Stockmark
+set only (``eval/ner_eval.py`` reports the test half).
 """
 
 from __future__ import annotations
@@ -35,11 +43,17 @@ ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法
 
 
 @cache
-def _tokenizer():
-    from sudachipy import Dictionary, SplitMode
+def _dictionary():
+    from sudachipy import Dictionary
 
-    dictionary = Dictionary(dict="core")
-    return dictionary.tokenizer(SplitMode.C)
+    return Dictionary(dict="core")
+
+
+@cache
+def _tokenizer():
+    from sudachipy import SplitMode
+
+    return _dictionary().tokenizer(SplitMode.C)
 
 
 def _is_katakana(word: str) -> bool:
@@ -69,9 +83,27 @@ PERSON_KIND = {"person"}
 Token = tuple  # (begin, end, surface, part_of_speech, is_oov)
 
 
+# Part-of-speech tuples and kinds by Sudachi's part-of-speech id: building the tuple for
+# every token was a tenth of the finder's time.
+_POS: dict[int, tuple[tuple[str, ...], str]] = {}
+
+
+def _tokens_and_kinds(text: str) -> tuple[list[Token], list[str]]:
+    tokens, kinds = [], []
+    known = _POS
+    for m in _tokenizer().tokenize(text):
+        pos_id = m.part_of_speech_id()
+        entry = known.get(pos_id)
+        if entry is None:
+            pos = m.part_of_speech()
+            entry = known[pos_id] = (pos, _kind(pos))
+        tokens.append((m.begin(), m.end(), m.surface(), entry[0], m.is_oov()))
+        kinds.append(entry[1])
+    return tokens, kinds
+
+
 def _tokens(text: str) -> list[Token]:
-    return [(m.begin(), m.end(), m.surface(), m.part_of_speech(), m.is_oov())
-            for m in _tokenizer().tokenize(text)]
+    return _tokens_and_kinds(text)[0]
 
 
 def _kind(pos: tuple[str, ...]) -> str:
@@ -97,13 +129,15 @@ def _person_end(tokens: list[Token], kinds: list[str], i: int) -> int:  # noqa: 
     j = i + 1
     while j < n:
         surface = tokens[j][2]
-        if kinds[j] == "person" and not (
+        if kinds[j] == "person" and surface not in NOT_GIVEN and not (
                 tokens[j][3][3] == "姓" and tokens[j - 1][3][3] == "名"):
             j += 1
         elif surface in ("・", "=", "＝") and j + 1 < n and _is_foreign_piece(tokens[j - 1][2]) \
                 and _is_foreign_piece(tokens[j + 1][2]) and tokens[j + 1][2] not in PERSON_CUES:
             j += 2
-        elif tokens[i][3][3] == "姓" and j - i <= 2 and kinds[j] in ("noun", "proper", "place") \
+        elif tokens[i][3][3] == "姓" and j - i <= 2 and (
+                tokens[j - 1][3][3] != "名" or len(text_of(tokens, i + 1, j + 1)) <= 2) \
+                and kinds[j] in ("noun", "proper", "place") \
                 and (tokens[j][4] or len(surface) == 1 or kinds[j] == "place") \
                 and _given_name_like(surface) and surface not in AFTER_SURNAME \
                 and len(text_of(tokens, i + 1, j + 1)) <= 3:
@@ -116,7 +150,7 @@ def _person_end(tokens: list[Token], kinds: list[str], i: int) -> int:  # noqa: 
 # Heads that make a person's name part of another name (吉田内閣, オスマン帝国, 東大寺).
 NOT_AFTER_PERSON = wordset(
     "内閣 政権 帝国 王朝 朝 幕府 藩 城 寺 神社 駅 線 賞 杯 記念 スタジオ 製 事件 橋 通り 町 村 市 区 県 山 川 島 号 丸 条約 法 映画 劇場 "
-    "ホール 財閥 家臣 病 効果 方程式 定理 賞 ちゃん"
+    "ホール 財閥 家臣 病 効果 方程式 定理 賞 ちゃん 事務所 館 記念館 美術館 商店 書店 記録 文庫"
 )
 # Nouns after which a name is still a person's (佐藤勝正役, 本人, 主演).
 STILL_PERSON = wordset(
@@ -124,7 +158,102 @@ STILL_PERSON = wordset(
     "韓国大統領 首相 元首相 前首相 時代 政権 監督 作 著 画 訳 編 版 選手 投手 捕手 外野手 内野手 騎手 棋士 名人 二世 一世 三世"
 )
 # One-character nouns that follow a family name without being part of it (田中側).
-AFTER_SURNAME = frozenset("側家派邸陣等達様殿父母兄弟姉妹妻夫氏君組会社党内外間役人一ら")
+AFTER_SURNAME = frozenset("側家邸陣等達様殿父母兄弟姉妹妻夫氏君会社党内外間役人一ら")
+
+
+# Nouns for a place or building right before its name (別荘チェッカーズ, 官邸, 空港).
+PLACE_APPOSITIVES = wordset(
+    "別荘 官邸 公邸 邸宅 宮殿 城 空港 港 駅 基地 寺院 教会 大聖堂 広場 通り 公園 ホテル 劇場 球場 競技場 島 州 市 町 村 川 山"
+)
+# An event named after a person (平将門の乱, 本能寺の変).
+EVENT_AFTER = ("の乱", "の変", "の役")
+# A quotation ends with these before the noun it describes (…との見方, …という声):
+# that noun is a common word even when the dictionary also has it as a family name.
+QUOTATIVES = ("との", "という", "といった")
+# A katakana word the dictionary does not know, opening a clause as its topic (、ヘルムは
+# 議会に…), is most often a person in reference text.
+TOPIC_PARTICLES = ("は", "も")
+# Titles after which even a katakana common noun is a name (ライス国務長官, ボーイ大佐),
+# unlike an occupation (バドミントン選手).
+TITLE_CUES = wordset(
+    "氏 さん 様 首相 大統領 副大統領 国務長官 長官 議員 上院議員 下院議員 知事 外相 大使 国王 女王 王子 元帥 "
+    "大佐 中佐 少佐 大将 中将 少将 博士 教授 夫人 報道官"
+)
+# Words the dictionary also lists as given names that, after a family name, are not
+# (吉村|等, 草彅|一人, 重光|章).
+NOT_GIVEN = wordset("等 一人 二人 三人 ら 達 共 章 殿 家 側 自身 本人")
+# Family words before a given name (三女|悦子): not a family name.
+KIN = wordset(
+    "長女 次女 三女 四女 五女 長男 次男 三男 四男 五男 妻 夫 娘 息子 母 父 兄 弟 姉 妹 祖父 祖母 孫 叔父 叔母 伯父 伯母 "
+    "義父 義母 妻子 令嬢 嫡男 嫡子 養子 長子 次子 末子 主人公 恋人 友人 愛人"
+)
+
+
+# Cues after which a word the dictionary has as both a place and a family name is the
+# family name (岡田社長, 大村知事 — but 日本代表, 東京都知事 stay places).
+SURNAME_CUES = wordset("氏 さん 様 君 ちゃん 首相 社長 会長 知事 市長 監督 選手 教授 議員 容疑者 被告 夫人 元首相 前首相")
+
+
+@cache
+def _can_be_surname(surface: str) -> bool:
+    return any(m.part_of_speech()[2:4] == ("人名", "姓") for m in _dictionary().lookup(surface))
+
+
+@cache
+def _common_word(surface: str) -> bool:
+    """True when the dictionary also lists ``surface`` as a common noun or another part
+    of speech than a name (見方 is a rare family name and a common word)."""
+    entries = _dictionary().lookup(surface)
+    return any(m.part_of_speech()[1] == "普通名詞" or m.part_of_speech()[0] != "名詞"
+               for m in entries)
+
+
+# One-character Korean and Chinese family names: with a given name the dictionary does
+# not know, they make a three-character name (朴槿恵, 金載昊, 金斗鎔).
+HANJA_SURNAMES = frozenset("金朴李崔鄭姜趙尹張林韓呉申徐權権黄安宋柳洪全文孫梁裴白許劉南沈盧河郭車具禹朱羅辛閔陳習胡温周楊王")
+
+
+def _hanja_name(text: str, tokens: list[Token], kinds: list[str], i: int) -> int:
+    """Index after a Korean or Chinese name starting at token ``i``, or 0: a known family
+    name, then kanji the dictionary does not know, three characters in all, and no
+    noun after them (a particle, punctuation or a title)."""
+    if tokens[i][2][:1] not in HANJA_SURNAMES or kinds[i] not in ("noun", "person"):
+        return 0
+    j, length, unknown = i, 0, False
+    while j < len(tokens) and length < 3 and kinds[j] in ("noun", "person") \
+            and _is_kanji(tokens[j][2]):
+        length += len(tokens[j][2])
+        unknown = unknown or tokens[j][4]
+        j += 1
+    if length != 3 or not unknown:
+        return 0
+    if j < len(tokens) and kinds[j] in ("noun", "proper", "suffix", "place") \
+            and not _cue_follows(text, tokens[j][0]):
+        return 0
+    return j
+
+
+# Endings of words for a person's role or trade (俳優, 哲学者, 作曲家, 選手, 教授):
+# a foreign name right after one, with or without の, is that person's.
+ROLE_ENDS = tuple("者家手優師官授士員将")
+NOT_ROLES = wordset("大手 若手 武者 戦士 国家 王家 一家 作家性 行員 定員 議員会館 全員 人員 満員 委員会")
+
+
+def _role_before(tokens: list[Token], i: int) -> bool:
+    k = i - 1
+    if k >= 0 and tokens[k][2] in ("の", "・"):
+        k -= 1
+    if k < 0:
+        return False
+    surface, pos = tokens[k][2], tokens[k][3]
+    return pos[0] == "名詞" and pos[1] == "普通名詞" and _is_kanji(surface) and len(surface) >= 2 \
+        and (surface.endswith(ROLE_ENDS) or surface in PERSON_CUES) and surface not in NOT_ROLES
+
+
+def _full_name(tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i..j are a family name then a given name (山崎|桂一): a whole name that a
+    common noun after it (技佐, 少尉, 処長) does not make part of a larger one."""
+    return j - i >= 2 and tokens[i][3][3] == "姓" and tokens[i + 1][3][3] == "名"
 
 
 def text_of(tokens: list[Token], i: int, j: int) -> str:
@@ -156,8 +285,7 @@ def _find_in_pieces(text: str) -> list[Name]:
 def _find(text: str) -> list[Name]:
     if len(text) > _MAX_CHARS:
         return _find_in_pieces(text)
-    tokens = _tokens(text)
-    kinds = [_kind(t[3]) for t in tokens]
+    tokens, kinds = _tokens_and_kinds(text)
     names: list[Name] = []
     i, n = 0, len(tokens)
 
@@ -166,27 +294,59 @@ def _find(text: str) -> list[Name]:
 
     while i < n:
         kind = kinds[i]
+        if kind == "other" or kind == "suffix":
+            i += 1  # particles, verbs, symbols: no name starts here
+            continue
         start, end, surface = tokens[i][0], tokens[i][1], tokens[i][2]
         nxt = tokens[i + 1] if i + 1 < n else None
         # One unknown kanji before a given name is its family name (桝+嘉一);
         # a place word before a given name is a family name too (伏見+…, 奈良+竜樹).
-        if kind in ("noun", "place") and nxt and kinds[i + 1] == "person" \
-                and nxt[3][3] == "名" and _is_kanji(surface) and len(surface) <= 2:
+        if nxt and kinds[i + 1] == "person" and nxt[3][3] == "名" and _is_kanji(surface) \
+                and len(surface) <= 2 and surface not in KIN and nxt[2] not in NOT_GIVEN and (
+                    kind == "place" or kind == "noun" and (tokens[i][4] or len(surface) == 1)):
             kind = "person"
+        if kind == "person" and i and tokens[i - 1][2] in PLACE_APPOSITIVES \
+                and _is_katakana(surface):
+            kind = "place"  # 別荘|チェッカーズ: the noun before says what the name is
+        if kind == "person" and surface in NOT_GIVEN:
+            i += 1  # 等, 一人 tagged as given names
+            continue
         if kind == "person":
             j = _person_end(tokens, kinds, i)
+            if j < n and tokens[j][2] == "之" and tokens[j - 1][3][3] == "名" and j - i >= 2:
+                j += 1  # 小林|鷹|之: 之 ends many given names (鷹之, 博之)
             end = tokens[j - 1][1]
+            after = tokens[j][2] if j < n else ""
+            if j == i + 1 and tokens[i][3][3] == "姓" and after not in PERSON_CUES \
+                    and text[max(0, start - 3):start].endswith(QUOTATIVES) \
+                    and _common_word(surface):
+                i += 1  # …との見方: after a quotation, a common word, not a family name
+                continue
             org = _org_after(tokens, kinds, j)
             if org:  # 早川+電力, 大倉+組: a company named after a person
                 add(start, org, "organization")
                 i = _index_after(tokens, org, j)
             elif j < n and (tokens[j][2] in NOT_AFTER_PERSON or kinds[j] in (
-                    "noun", "proper", "suffix") and tokens[j][2] not in PERSON_CUES
+                    "noun", "proper", "suffix") and not _full_name(tokens, i, j)
+                    and not _cue_follows(text, end)
+                    and tokens[j][2] not in PERSON_CUES
                     and tokens[j][2] not in AFTER_SURNAME and tokens[j][2] not in STILL_PERSON):
                 i = _skip_compound(kinds, j)  # part of a larger name (吉田内閣, オスマン帝国)
+            elif text.startswith(EVENT_AFTER, end):
+                i = j  # 平忠常の乱: the name of an event, not a mention of the person
             else:
                 add(start, end, "person")
                 i = j
+            continue
+        hanja = _hanja_name(text, tokens, kinds, i)
+        if hanja:
+            add(start, tokens[hanja - 1][1], "person")  # 朴|槿恵, 金|載昊
+            i = hanja
+            continue
+        if kind == "place" and nxt and nxt[2] in SURNAME_CUES and _is_kanji(surface) \
+                and _can_be_surname(surface):
+            add(start, end, "person")  # 岡田|社長, 大村|知事: a family name that is also a place
+            i += 1
             continue
         if kind in ("place", "country"):
             j = i + 1
@@ -206,7 +366,8 @@ def _find(text: str) -> list[Name]:
             add(start, end, kind if j == i + 1 else "place")
             i = j
             continue
-        if kind == "proper" or (kind == "noun" and _is_katakana(surface) and tokens[i][4]):
+        if kind == "proper" or (kind == "noun" and _is_katakana(surface) and (
+                tokens[i][4] or nxt and nxt[2] in TITLE_CUES)):
             j = i + 1
             while j < n and (kinds[j] == "proper" or (
                     tokens[j][2] in ("・", "=", "＝") and j + 1 < n
@@ -221,8 +382,12 @@ def _find(text: str) -> list[Name]:
                 add(start, org, "organization")
                 i = _index_after(tokens, org, j)
                 continue
-            if j < n and tokens[j][2] in PERSON_CUES and _is_katakana(text[start:end]):
-                add(start, end, "person")
+            if _is_katakana(text[start:end]) and (
+                    j < n and tokens[j][2] in PERSON_CUES
+                    or _role_before(tokens, i) and (kind == "proper" or tokens[i][4])
+                    or j == i + 1 and tokens[i][4] and len(surface) >= 3 and j < n
+                    and tokens[j][2] in TOPIC_PARTICLES and (i == 0 or tokens[i - 1][2] in "、。「")):
+                add(start, end, "person")  # …英首相, 俳優の…, 哲学者…
             i = j
             continue
         if surface in ORG_PREFIXES and nxt and kinds[i + 1] in ("proper", "noun", "place"):
@@ -271,6 +436,8 @@ def _organisations(text: str, tokens: list[Token], kinds: list[str],
         # the run is tokens[i:j]; find its last organisation head
         for h in range(j - 1, i - 1, -1):
             surface = tokens[h][2]
+            if surface in NOT_ORGS:
+                break
             if surface.endswith(STRONG_ORG_HEADS) and not surface.startswith("株式会社"):
                 start = _org_start(tokens, kinds, i, h)
                 if start is not None:
@@ -297,6 +464,12 @@ def _organisations(text: str, tokens: list[Token], kinds: list[str],
                                     if not any(n.start < o.end and o.start < n.end for o in orgs)])
 
 
+# Common nouns that begin an organisation's name before a katakana or proper word.
+ORG_LEADS = wordset("国際 世界 全国 全日本 国立 欧州 アジア 米州")
+# Words that end in an organisation head but name a meeting (衆院本会議, 首脳会議).
+NOT_ORGS = wordset("本会議 首脳会議 閣僚会議 全体会議 定例会議 国際会議 閣議 会議")
+
+
 def _org_start(tokens: list[Token], kinds: list[str], i: int, h: int) -> int | None:
     """Where the organisation ending at head token ``h`` starts: after the last common
     noun that is not part of a name (電力会社|東京電灯), at a proper noun, place,
@@ -306,6 +479,8 @@ def _org_start(tokens: list[Token], kinds: list[str], i: int, h: int) -> int | N
         kind, surface = kinds[k], tokens[k][2]
         if k == h and surface in STRONG_ORG_HEADS:
             continue  # the head alone (グループ, 委員会) names nothing
+        if surface in ("・", "=", "＝"):
+            continue  # a name never starts at its separator (20か国|・地域首脳会議)
         if kind in ("proper", "place", "country", "person") or _is_katakana(surface) \
                 or surface.isascii():
             start = k
@@ -319,6 +494,8 @@ def _org_start(tokens: list[Token], kinds: list[str], i: int, h: int) -> int | N
         return None
     if start == h and len(tokens[h][2]) <= 1:
         return None
+    if start > i and tokens[start - 1][2] in ORG_LEADS:
+        start -= 1  # 国際|エネルギー機関, 全国|…連盟
     return start
 
 
@@ -333,29 +510,55 @@ def _foreign_runs(text: str, tokens: list[Token], names: list[Name]) -> list[Nam
         return resolve_overlaps(names)
     starts = {t[0]: k for k, t in enumerate(tokens)}
     ends = {t[1]: k for k, t in enumerate(tokens)}
-    runs = []
+    runs, vetoed = [], []
     for m in _DOTTED.finditer(text):
         a, b = m.span()
         if a not in starts or b not in ends:
             continue
         inside = tokens[starts[a]:ends[b] + 1]
-        after = tokens[ends[b] + 1][2] if ends[b] + 1 < len(tokens) else ""
-        if after in _ORG_HEADS or any(t[2] in _ORG_HEADS for t in inside) or "アンド" in m.group():
+        following = tokens[ends[b] + 1] if ends[b] + 1 < len(tokens) else None
+        after = following[2] if following else ""
+        if after in _ORG_HEADS or any(t[2] in _ORG_HEADS for t in inside) or any(t[2] == "アンド" for t in inside):
+            vetoed.append((a, b))
             continue
-        person = any(t[3][2] == "人名" for t in inside)
-        place = any(t[3][2] == "地名" for t in inside)
-        initial = any(t[2].isascii() and t[2].isalpha() for t in inside)
-        if after in PLACE_HEADS or place and not person and after not in PERSON_CUES:
+        pieces = [t for t in inside if t[2] not in ("・", "=", "＝")]
+        person = any(t[3][2] == "人名" for t in pieces)
+        place = any(t[3][2] == "地名" for t in pieces)
+        initial = any(t[2].isascii() and t[2].isalpha() for t in pieces)
+        # a piece that is a common word (ギター, センター, キャピタル) makes a band, a
+        # company or a building rather than a person, unless a person cue follows
+        common = any(t[3][1] == "普通名詞" and not t[4] and len(t[2]) >= 2 for t in pieces)
+        unknown = all(t[4] or t[3][2] == "人名" for t in pieces)
+        cue = after in PERSON_CUES or after in STILL_PERSON or _cue_follows(text, b) \
+            or _role_before(tokens, starts[a])
+        if following and not cue and _kind(following[3]) in ("noun", "proper", "suffix", "place") \
+                and after not in AFTER_SURNAME:
+            vetoed.append((a, b))
+            continue  # part of a longer name (…空港, …美術館, …FC戦, …政権移行)
+        if after in PLACE_HEADS or place and not person and not cue:
             kind = "place"
-        elif person or initial or after in PERSON_CUES:
+        elif cue or initial or (person or unknown) and not common \
+                or pieces[0][3][2] == "人名" or pieces[-1][3][2] == "人名":  # ニック・フライ
             kind = "person"
         else:
+            vetoed.append((a, b))
             continue
         runs.append(Name(a, b, m.group(), kind, "rule"))
-    if not runs:
-        return resolve_overlaps(names)
-    kept = [n for n in names if not any(n.start < r.end and r.start < n.end for r in runs)]
+    # a run judged no person's name vetoes the person found in a piece of it as well
+    kept = [n for n in names if not any(n.start < r.end and r.start < n.end for r in runs)
+            and not (n.type == "person" and any(n.start < y and x < n.end for x, y in vetoed))]
     return resolve_overlaps(kept + runs)
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(sorted(PERSON_CUES + ("CEO", "会長", "副会長", "役"), key=len, reverse=True))
+    return re.compile(rf"(?:元|前|現|新|初代|上院|下院|米|英|仏|独|露|韓国|中国|国家|副)*(?:{cues})")
+
+
+def _cue_follows(text: str, end: int) -> bool:
+    """A person cue follows ``end``, perhaps after a prefix (…元副会長, …上院議員, …英首相)."""
+    return _cue_pattern().match(text, end) is not None
 
 
 def _skip_compound(kinds: list[str], j: int) -> int:

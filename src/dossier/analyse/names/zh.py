@@ -1,31 +1,37 @@
-"""Chinese names (simplified and traditional): a character CRF, jieba word evidence,
+"""Chinese names (simplified and traditional): a character CRF, dictionary word evidence,
 and title and transliteration patterns.
 
 Everything runs on the text after OpenCC ``t2s``, width folding and lower-casing
 (``normalise``), so traditional text is tagged as simplified; the conversion keeps the
 length, so offsets hold. Layers, strongest first:
 
-1. a name next to a title (日本首相|高市早苗, 石破茂|首相, 国务卿|鲁比奥) or joined by a
-   middle dot (基尔·斯塔默) replaces whatever the tagger made of that stretch;
-2. the CRF (``resources/models/zh_names.crfsuite``, ``tools/train_zh_ner.py``, CLUENER
-   train), its person spans checked against jieba's words (a run of dictionary words such
-   as 切实加强 is no name; 叶利|钦 is widened to the word);
-3. jieba words shaped like a person's name: three characters after a common surname that
-   the dictionary tags nr or its HMM made up (钱其琛), two characters before a title or a
-   verb of saying (李鹏说), a surname alone before a form of address (江主席);
-4. country names (CLDR, and 中美关系-style one-character pairs) and places jieba's
-   dictionary knows (北京, 亚太), where nothing else was found.
+1. a name next to a title (国务卿|鲁比奥, 斯塔默|首相) or joined by a middle dot (基尔·斯塔默)
+   replaces whatever the tagger made of that stretch, unless the tagger's person span
+   holds it and goes on;
+2. three-character words jieba's dictionary tags as people that start with a common
+   surname (钱其琛), where no other dictionary word runs across their edges; a surname
+   alone before a title (江主席); the person of a doctrine (邓小平理论);
+3. the CRF (``zh_crf``; ``resources/models/zh_names.npz``, ``tools/train_zh_ner.py``,
+   CLUENER train). Its person spans are checked: a function character (这是, 的人), a
+   leading preposition (应|江泽民) or a common dictionary word (切实) is a slip, and a span
+   that does not look like a name must be one the model is sure of (the mean marginal
+   probability of its labels); a run of names with nothing between them (李鹏乔石) is split;
+4. country names (CLDR, and 中美关系-style one-character pairs) and places the dictionary
+   knows (北京, 亚太) where nothing else was found and no word runs across them (回国后).
+
+No segmenter runs: the dictionary is looked up for every offset at once (``_Words``).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-from dossier.analyse.names import Name, finder, resolve_overlaps, wordset
+import numpy as np
 
-MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "zh_names.crfsuite"
+from dossier.analyse.names import Name, finder, resolve_overlaps, wordset, zh_crf
+
+MODEL = zh_crf.MODEL
 
 # Model labels (BIO over these) → our types; TITLE (a position such as 外交部长) and
 # WORK (books, films, games) are learned so that they are not confused with names,
@@ -110,182 +116,43 @@ def _char_class(c: str) -> str:
     return "P" if not c.isalnum() else "O"
 
 
-def _translit_runs(s: str) -> list[int]:
-    """For each character, the length (capped at 5) of the transliteration run it is in."""
-    out = [0] * len(s)
-    i = 0
-    n = len(s)
-    while i < n:
-        if s[i] in TRANSLIT:
-            j = i
-            while j < n and s[j] in TRANSLIT:
-                j += 1
-            length = str(min(j - i, 5))
-            for k in range(i, j):
-                out[k] = length
-            i = j
-        else:
-            out[i] = "0"
-            i += 1
-    return out
-
-
-def _shape(c: str, cls: str) -> str:
-    """A han character's role in names: S surname, G given-name, T transliteration, H other."""
-    if cls != "H":
-        return cls
-    if c in SURNAMES:
-        return "S"
-    if c in GIVEN:
-        return "G"
-    return "T" if c in TRANSLIT else "H"
+def feature_tables() -> zh_crf.Tables:
+    """The per-character tables the tagger's features read (surname, given-name and
+    transliteration characters): changing these sets needs retraining."""
+    return zh_crf.tables(SURNAMES, GIVEN, TRANSLIT, SEPARATORS)
 
 
 @cache
-def _jieba():
-    """jieba's segmenter and its dictionary's part-of-speech table (nr person, ns place,
-    nt organisation, ...): word features for the CRF. jieba alone is weak on names; as a
-    feature next to the characters it tells a word (巩固) from a name-shaped run."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer, jieba.posseg.dt.word_tag_tab
-
-
-Word = tuple[int, int, str, str]  # (start, end, word, jieba dictionary tag or "new")
-
-
-def words(s: str) -> list[Word]:
-    """jieba words of ``s`` with their dictionary part of speech (``new`` for a word
-    jieba's HMM made up, ``x`` for an unknown single character)."""
-    tokenizer, tags = _jieba()
-    out, pos = [], 0
-    for word in tokenizer.cut(s):
-        out.append((pos, pos + len(word), word, tags.get(word, "new" if len(word) > 1 else "x")))
-        pos += len(word)
-    return out
-
-
-def _word_columns(n: int, ws: list[Word], base: int = 0) -> tuple[list[str], ...]:
-    """Per character: position in its word (B/M/E/S), the word's tag, and the tags of
-    the words either side (``^``/``$`` at the ends of the sequence)."""
-    position, tag, before, after = [""] * n, [""] * n, [""] * n, [""] * n
-    last = len(ws) - 1
-    for k, (a, b, _, t) in enumerate(ws):
-        a -= base
-        b -= base
-        bt = ws[k - 1][3] if k else "^"
-        at = ws[k + 1][3] if k < last else "$"
-        for i in range(a, b):
-            tag[i], before[i], after[i] = t, bt, at
-            position[i] = "M"
-        if b - a == 1:
-            position[a] = "S"
-        else:
-            position[a], position[b - 1] = "B", "E"
-    return position, tag, before, after
-
-
-def _cat(*parts):
-    return list(map("".join, zip(*parts)))
-
-
-def features(s: str, ws: list[Word] | None = None, base: int = 0) -> list[tuple[str, ...]]:
-    """CRF features for every character of a normalised string ``s``; ``ws`` are its
-    jieba words (offsets from ``base``), computed when not given.
-
-    Built column by column (one C-level map per feature) rather than character by
-    character: the tagger's speed is mostly this function's."""
-    n = len(s)
-    if ws is None:
-        ws = words(s)
-    p = "^^" + s + "$$"
-    cls = "".join(map(_char_class, s))
-    pc = "^^" + cls + "$$"
-    ps = "^^" + "".join(map(_shape, s, cls)) + "$$"
-    pt = "00" + "".join(["1" if c in TRANSLIT else "0" for c in s]) + "00"
-    pg = "00" + "".join(["1" if c in GIVEN else "0" for c in s]) + "00"
-    runs = _translit_runs(s)
-    c = [p[k:k + n] for k in range(5)]  # c[2] is the character itself, c[0] two before
-    k_ = [pc[k:k + n] for k in range(5)]
-    h = [ps[k:k + n] for k in range(5)]
-    t = [pt[k:k + n] for k in range(5)]
-    g = [pg[k:k + n] for k in range(5)]
-    wp, wt, wb, wa = _word_columns(n, ws, base)
-    bar = ["|"] * n
-    cols = [
-        _cat(["u0="] * n, c[2]), _cat(["u-1="] * n, c[1]), _cat(["u1="] * n, c[3]),
-        _cat(["u-2="] * n, c[0]), _cat(["u2="] * n, c[4]),
-        _cat(["b-1="] * n, c[1], c[2]), _cat(["b0="] * n, c[2], c[3]),
-        _cat(["b-2="] * n, c[0], c[1]), _cat(["b1="] * n, c[3], c[4]),
-        _cat(["t0="] * n, c[1], c[2], c[3]),
-        _cat(["c="] * n, k_[1], k_[2], k_[3]), _cat(["cc="] * n, *k_),
-        _cat(["s="] * n, *h), _cat(["s3="] * n, h[1], h[2], h[3]),
-        _cat(["x="] * n, *t), _cat(["g="] * n, *g), _cat(["r="] * n, runs),
-        _cat(["su="] * n, h[1], c[2]), _cat(["us="] * n, c[2], h[3]),
-        _cat(["wp="] * n, wp), _cat(["wt="] * n, wt), _cat(["wpt="] * n, wp, wt),
-        _cat(["wb="] * n, wb, bar, wt), _cat(["wa="] * n, wt, bar, wa),
-        _cat(["wpu="] * n, wp, c[2]),
-    ]
-    return list(zip(*cols))
-
-
-@cache
-def _tagger():
-    import pycrfsuite
-
+def _model() -> zh_crf.Model:
     if not MODEL.is_file():
         raise FileNotFoundError(
             f"the Chinese name model is missing at {MODEL}; "
             "build it with `python tools/train_zh_ner.py`"
         )
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
-    return tagger
-
-
-# Split long texts at sentence ends and line breaks: the CRF is linear in length, but
-# short sequences keep a stray label from running across sentences.
-_CHUNK = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+    return zh_crf.Model.load(MODEL)
 
 
 def tag(text: str) -> list[tuple[int, int, str]]:
     """Model spans ``(start, end, label)`` over ``text`` (labels PER, LOC, ORG, ...)."""
-    s = normalise(text)
-    return tag_normalised(s, words(s))
+    return [(a, b, k) for a, b, k, _ in tag_normalised(normalise(text))]
 
 
-def tag_normalised(s: str, ws: list[Word]) -> list[tuple[int, int, str]]:
-    """Model spans over the normalised text ``s`` whose jieba words are ``ws``."""
-    tagger = _tagger()
-    spans: list[tuple[int, int, str]] = []
-    k = 0  # jieba never joins across the chunk ends (punctuation, line breaks)
-    for m in _CHUNK.finditer(s):
-        chunk = m.group()
-        base = m.start()
-        first = k
-        while k < len(ws) and ws[k][1] <= m.end():
-            k += 1
-        if not chunk.strip():
-            continue
-        chunk_words = ws[first:k]
-        if not chunk_words or chunk_words[0][0] != base or chunk_words[-1][1] != m.end():
-            chunk_words = [(a + base, b + base, w, t) for a, b, w, t in words(chunk)]
-        labels = tagger.tag(features(chunk, chunk_words, base))
-        start, kind = -1, ""
-        for i, label in enumerate(labels + ["O"]):
-            if label == "O" or label.startswith("B-") or label[2:] != kind:
-                if start >= 0:
-                    spans.append((base + start, base + i, kind))
-                    start, kind = -1, ""
-                if label != "O":
-                    start, kind = i, label[2:]
-    return spans
+def tag_normalised(s: str, confident: bool = False) -> list[tuple[int, int, str, float]]:
+    """Model spans ``(start, end, label, p)`` over the normalised text ``s``. With
+    ``confident``, a person span that does not look like a name (no surname first, not
+    transliterated) or that is a common word gets ``p``, the mean marginal probability of
+    its labels; every other span gets 1.0."""
+    model = _model()
+    layout = zh_crf.Layout(s, zh_crf.chunks(s))
+    if not len(layout.real):
+        return []
+    keys = zh_crf.stacked(zh_crf.feature_keys(layout, model.lexicon, feature_tables()))
+
+    def doubtful(a: int, b: int, label: str) -> bool:
+        return confident and label == "PER" and (
+            not _name_shaped(s[a:b]) or model.lexicon.pos_of(s[a:b]) not in (0, zh_crf.POS_PERSON))
+
+    return zh_crf.decode(model, layout, keys, doubtful)
 
 
 # --- patterns --------------------------------------------------------------------
@@ -337,132 +204,59 @@ def countries() -> frozenset[str]:
     return ZH_COUNTRIES
 
 
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "new"})
-_PROPER_TAGS = _NAME_TAGS | {"ns", "nt", "nz", "x"}
+# Verbs of saying and forms of address: dictionary-word classes of their own in the
+# tagger's features (李鹏说, 乔石同志), next to the titles.
+SPEECH_WORDS = wordset(
+    "表示 指出 强调 认为 介绍 透露 告诉 宣布 回答 希望 会见 会晤 致词 致辞 讲话 发表 主持 出席 称赞 谈到"
+)
+ADDRESS_WORDS = wordset("先生 女士 小姐 同志 老师 教授 夫人 阁下 博士 主任 院士")
 # Doctrines named after a person: MSRA and the press tag the person (邓小平理论 → 邓小平).
-_DOCTRINES = ("理论", "思想", "主义")
+_DOCTRINE = re.compile("理论|思想")
 # A surname alone before these is a person (江主席, 周总理, 高女士).
 _SURNAME_ALONE = wordset("主席 总理 先生 女士 小姐 同志 总统 总书记 委员长 老师 教授")
-_TITLE_WORDS = frozenset(TITLES) | _SURNAME_ALONE
-_ADDRESS = frozenset({"同志", "先生", "女士"})
 _PLACE_ENDS = frozenset("宫塔岛湖山河江城港湾州省市县村镇寺庙馆院园桥街路洲")
-# Verbs of saying and words of address after a two-character name (李鹏说, 乔石同志).
-_SPEECH = wordset(
-    "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 回答 希望 同志 先生 女士 教授 委员 会见 会晤 致词 致辞 讲话 发表 主持 出席"
-)
+# Characters no personal name contains, and words no name starts with: a person span
+# with one of them is a tagging slip (这是, 的人, 就是说).
+_NOT_IN_NAME = frozenset("这那是的了吗呢吧着们您你我他她它啊呀哪些么怎")
+_NOT_NAME_START = frozenset("和与及也都就而在从对把被让给向将于")
+# Below this mean marginal probability, a person span the tagger proposed must also
+# look like a name (a surname first, transliteration characters, a dot, Latin letters).
+_UNSURE = 0.7
 
 
-def _jieba_people(s: str, ws: list[Word]) -> list[tuple[int, int]]:
-    """Person spans from jieba words: three-character words that start with a common
-    surname and that the dictionary tags as a person (nr) or its HMM made up (钱其琛,
-    周恩来 — nine in ten are people in newswire); the person in a doctrine (邓小平理论);
-    a surname alone before a form of address (江主席)."""
-    _, tags = _jieba()
-    out = []
-    for k, (a, b, word, tag) in enumerate(ws):
-        before = ws[k - 1][2] if k else ""
-        after = ws[k + 1][2] if k + 1 < len(ws) else ""
-        if b - a == 3 and word[0] in RULE_SURNAMES and word[1:] in _SURNAME_ALONE:
-            out.append((a, a + 1))  # 江主席 is one jieba word
-        elif b - a == 3 and word[0] in RULE_SURNAMES and tag in ("nr", "nrfg", "new"):
-            out.append((a, b))
-        elif 2 <= b - a <= 4 and tag in ("nr", "nrt", "nrfg", "new") and (
-                after in _TITLE_WORDS or before in _TITLE_WORDS or (
-                    b - a == 2 and after in _SPEECH and word[0] in RULE_SURNAMES)) and (
-                word[0] in RULE_SURNAMES or tag != "new" or all(c in TRANSLIT for c in word)
-                or after in _ADDRESS):
-            out.append((a, b))  # 李鹏总理, 总统克林顿, 小平同志
-        elif word.endswith(_DOCTRINES) and tags.get(word[:-2]) in ("nr", "nrt", "nrfg"):
-            out.append((a, b - 2))
-        elif b - a == 1 and word in SURNAMES and after in _SURNAME_ALONE \
-                and (k == 0 or ws[k - 1][3] != "new"):
-            out.append((a, b))
-    return out
+def _name_shaped(name: str) -> bool:
+    """A person span starts with a surname, is transliterated, carries a middle dot,
+    or is Latin."""
+    if name[0] in RULE_SURNAMES or all(c in TRANSLIT or c in SEPARATORS for c in name):
+        return True
+    return any(c in SEPARATORS for c in name) or name.isascii()
 
 
-def _is_plain_words(s: str, a: int, b: int, ws: list[Word], word_at: list[int]) -> bool:
-    """True when ``s[a:b]`` is exactly a run of dictionary words none of which is a name
-    (切实/加强, 齐心协力): the tagger's name there is a false alarm."""
-    first, last = ws[word_at[a]], ws[word_at[b - 1]]
-    if first[0] != a or last[1] != b or s[a] in SURNAMES:
+def _plausible_person(s: str, a: int, b: int, p: float) -> bool:
+    """A model person span that passes the filters: no function character, not a common
+    word of the dictionary (切实, 齐心协力), and name-shaped unless the tagger is sure."""
+    name = s[a:b]
+    if any(c in _NOT_IN_NAME for c in name) or name[0] in _NOT_NAME_START:
         return False
-    return all(ws[k][3] not in _PROPER_TAGS for k in range(word_at[a], word_at[b - 1] + 1))
+    if name.isdigit() or not any(c.isalpha() for c in name):
+        return False
+    pos = _model().lexicon.pos_of(name)
+    if pos and pos != zh_crf.POS_PERSON and p < 0.95:
+        return False
+    return p >= _UNSURE or _name_shaped(name)
 
 
-def _name_shaped(name: str, word: Word, a: int, b: int) -> bool:
-    """A person span the tagger proposed looks like a name: it starts with a surname, is
-    transliterated, carries a middle dot, is Latin, or jieba calls it a name."""
-    if name[0] in SURNAMES or all(c in TRANSLIT or c in SEPARATORS for c in name):
-        return True
-    if any(c in SEPARATORS for c in name) or name.isascii():
-        return True
-    return word[0] == a and word[1] == b and word[3] in _NAME_TAGS
-
-
-_TITLE_ENDS = tuple(sorted(TITLES, key=len, reverse=True))
-
-
-def _nameish(word: Word) -> bool:
-    return word[3] in _NAME_TAGS or all(c in TRANSLIT or c in SEPARATORS for c in word[2])
-
-
-def _title_people(s: str, ws: list[Word]) -> list[tuple[int, int]]:
-    """The name right after a title word (日本首相|高市早苗, 国务卿|鲁|比奥) or right before
-    one (石破茂|首相): name-like jieba words (a person or place tag, or made up by the
-    HMM, or all transliteration characters), two to five characters together."""
+def _doctrine_people(s: str) -> list[tuple[int, int]]:
+    """邓小平理论 → 邓小平: the dictionary's person right before 理论 / 思想."""
     out = []
-    for k, (a, b, word, _) in enumerate(ws):
-        if not word.endswith(_TITLE_ENDS):
-            continue
-        j, end = k + 1, b
-        while j < len(ws) and _nameish(ws[j]) and ws[j][1] - b <= 6:
-            end = ws[j][1]
-            j += 1
-        if 2 <= end - b <= 6:
-            out.append((b, _trim(s, b, end)))
-            continue
-        j, start = k - 1, a
-        while j >= 0 and _nameish(ws[j]) and a - ws[j][0] <= 4 and not (
-                ws[j][3] == "ns" or s[ws[j][0]:ws[j][1]] in countries()):
-            start = ws[j][0]
-            j -= 1
-        if 2 <= a - start <= 4:
-            out.append((start, a))
+    lexicon = _model().lexicon
+    for m in _DOCTRINE.finditer(s):
+        for length in (3, 2):
+            a = m.start() - length
+            if a >= 0 and lexicon.pos_of(s[a:m.start()]) == zh_crf.POS_PERSON:
+                out.append((a, m.start()))
+                break
     return out
-
-
-def _dotted_names(s: str, ws: list[Word], word_at: list[int]) -> list[tuple[int, int]]:
-    """Foreign names whose parts a middle dot joins (赛福鼎·艾则孜, 本雅明·内塔尼亚胡):
-    the jieba words on either side of each dot, chained, each part four characters or
-    fewer and not a common word."""
-    out = []
-    i = s.find("·")
-    while i != -1:
-        if 0 < i < len(s) - 1 and _char_class(s[i - 1]) == "H" and _char_class(s[i + 1]) == "H":
-            left = ws[word_at[i - 1]]
-            j = i
-            right = ws[word_at[j + 1]]
-            parts = [left, right]
-            while right[1] < len(s) and s[right[1]] == "·" and right[1] + 1 < len(s) \
-                    and _char_class(s[right[1] + 1]) == "H":
-                j = right[1]
-                right = ws[word_at[j + 1]]
-                parts.append(right)
-            if all(p[1] - p[0] <= 4 and p[3] not in _COMMON_TAGS for p in parts):
-                start = left[0]
-                if any(s[max(0, start - len(t) + 1):start + 1] == t for t in TITLES):
-                    start += 1  # 总|理本雅明: jieba took the title's last character
-                out.append((start, right[1]))
-            i = s.find("·", right[1])
-        else:
-            i = s.find("·", i + 1)
-    return out
-
-
-# jieba tags of words that are never part of a name (verbs, particles, pronouns, ...).
-_COMMON_TAGS = wordset(
-    "v vn d p c u r m q t f y e o a ad an uj ul uz ug ud ude zg"
-)
 
 
 def _country_mentions(s: str) -> list[tuple[int, int]]:
@@ -476,79 +270,279 @@ def _country_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@cache
+def _surname_table() -> np.ndarray:
+    table = np.zeros(0x10000, dtype=bool)
+    for c in RULE_SURNAMES:
+        table[ord(c)] = True
+    return table
+
+
+class _Words:
+    """The dictionary's part of speech of the two- and three-character word at every
+    offset of a text (0 where there is none), found with one binary search per length."""
+
+    def __init__(self, s: str):
+        lexicon = _model().lexicon
+        c = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        np.minimum(c, 0xFFFF, out=c)
+        self.codes = c
+        self.pos = {}
+        for length in (2, 3, 4):
+            key = c[:len(c) - length + 1].copy()
+            for k in range(1, length):
+                key = (key << np.uint64(16)) | c[k:len(c) - length + 1 + k]
+            keys, pos = lexicon.keys[length - 2], lexicon.pos[length - 2]
+            found = np.zeros(len(c) + 1, dtype=np.uint8)  # one spare: pos2[len] is 0
+            if len(key) and len(keys):
+                idx = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+                found[:len(key)] = np.where(keys[idx] == key, pos[idx], 0)
+            self.pos[length] = found
+
+
+def _dictionary_organisations(s: str, words: _Words) -> list[tuple[int, int]]:
+    """Organisations the dictionary knows (国务院, 政协, 人民日报) that no word runs across."""
+    pos2 = words.pos[2]
+    out = []
+    for length in (4, 3, 2):
+        for i in np.flatnonzero(words.pos[length] == zh_crf.POS_ORG).tolist():
+            j = i + length
+            if i and pos2[i - 1] or pos2[j - 1]:
+                continue
+            out.append((i, j))
+    return out
+
+
+def _dictionary_places(s: str, words: _Words) -> list[tuple[int, int]]:
+    """Words of two or three characters the dictionary tags as places (北京, 亚太,
+    石家庄) that no other word runs across (回国 in 回国后 is one; 有利于亚太 keeps 亚太)."""
+    pos2 = words.pos[2]
+    out = []
+    for length in (3, 2):
+        for i in np.flatnonzero(words.pos[length] == zh_crf.POS_PLACE).tolist():
+            j = i + length
+            if s[i] in _NOT_PLACE_START or s[i] == s[i + 1] or i and pos2[i - 1] or pos2[j - 1]:
+                continue  # 三国, 津津(乐道), 有利|于亚太
+            out.append((i, j))
+    return out
+
+
+# Numerals and verbs that begin words the dictionary tags as places (三国, 大国, 回国, 上台).
+_NOT_PLACE_START = frozenset("一二三四五六七八九十两几多大小上下回出入来去到在本全各该第")
+
+
+# Titles that are also verbs or collective nouns (我代表…, 领导人非正式会议) are left out.
+_TITLE_THEN_HAN = re.compile(
+    "(?:" + "|".join(sorted(set(TITLES) - {"代表", "领导人"}, key=len, reverse=True))
+    + ")(?=[\u4e00-\u9fff]{2})")
+_STOPS = frozenset(_AFTER_NAME) | _NOT_IN_NAME
+# Words that begin what follows a title when it is no name (副总理|兼外交部长, 书记|处).
+_NOT_AFTER_TITLE = frozenset("兼并由非负一二三两第各该本处团馆部")
+
+
+def _title_people(s: str, words: _Words, model_people: list[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """The Chinese or Japanese name right after a title (日本首相|高市早苗|1月, 首相|岸田文雄|与):
+    two to four han characters that start with no dictionary word other than a name and
+    end where the han run ends, at a word that ends a name (说, 与, 的) or at a verb of
+    saying or another title. The tagger's own person there wins."""
+    out = []
+    pos2, pos3 = words.pos[2], words.pos[3]
+    n = len(s)
+    for m in _TITLE_THEN_HAN.finditer(s):
+        a = m.end()
+        if any(x <= a < y for x, y in model_people) or pos2[a] not in (0, zh_crf.POS_PERSON) \
+                and pos3[a] != zh_crf.POS_PERSON or s[a] in _NOT_AFTER_TITLE or pos2[a - 1]:
+            continue  # …|兼秘书长, 书记处|书记, 大使馆|吊唁
+        for length in (4, 3, 2):
+            b = a + length
+            if b > n or any(c in _STOPS or _char_class(c) != "H" for c in s[a:b]):
+                continue
+            if _model().lexicon.pos_of(s[a:b]) not in (0, zh_crf.POS_PERSON):
+                break  # 高瞻远瞩: an idiom, not a name
+            if b == n or _char_class(s[b]) != "H" or s[b] in _AFTER_NAME \
+                    or pos2[b] in (zh_crf.POS_SPEECH, zh_crf.POS_TITLE) \
+                    or s[b:b + 2] in _TITLE_WORDS or s[b:b + 3] in _TITLE_WORDS:
+                out.append((a, b))
+                break
+    return out
+
+
+_TITLE_WORDS = frozenset(TITLES) | SPEECH_WORDS | ADDRESS_WORDS
+
+
+def _split_run(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A person span that is a run of names with nothing between them (李鹏乔石李瑞环,
+    刘江刘淇): its split into names of two or three characters that each start with a
+    common surname; ``[(a, b)]`` when there is none, or when the span is mostly
+    transliteration characters (罗季奥诺夫). Dictionary names count for more, so
+    杨析综杨明 is 杨析综|杨明."""
+    n = b - a
+    if n < 4 or any(c in SEPARATORS for c in s[a:b]) \
+            or 2 * sum(c in TRANSLIT for c in s[a:b]) > n + 1:
+        return [(a, b)]  # 罗季奥诺夫 is one foreign name
+    lexicon = _model().lexicon
+    best: list[tuple[int, list[int]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for length in (2, 3):
+            j = i + length
+            if j > n:
+                continue
+            piece = s[a + i:a + j]
+            if piece[0] not in RULE_SURNAMES:
+                continue
+            known = lexicon.pos_of(piece) == zh_crf.POS_PERSON
+            score = best[i][0] + (2 if known else 1)
+            if best[j] is None or score > best[j][0]:
+                best[j] = (score, best[i][1] + [j])
+    if best[n] is None or len(best[n][1]) < 2:
+        return [(a, b)]
+    cuts = [0] + best[n][1]
+    return [(a + x, a + y) for x, y in zip(cuts, cuts[1:])]
+
+
+# A surname alone before a form of address or a title is a person (江主席, 邓先生).
+_SURNAME_TITLE = re.compile(
+    "([" + "".join(sorted(SURNAMES)) + "])(?=(?:"
+    + "|".join(sorted(_SURNAME_ALONE, key=len, reverse=True)) + ")(?!们))")
+
+
+def _surname_people(s: str, words: _Words) -> list[tuple[int, int]]:
+    """江主席, 邓先生: a common surname before a title, where it does not end a word
+    (国家主席, 该党主席) and the title is not plural (祝|同志们)."""
+    pos2 = words.pos[2]
+    out = []
+    for m in _SURNAME_TITLE.finditer(s):
+        i = m.start()
+        # the character before takes the surname into a word (该党|主席), unless it is
+        # itself the end of a word (陪同|江主席)
+        if i and pos2[i - 1] and not (i >= 2 and pos2[i - 2]):
+            continue
+        out.append(m.span(1))
+    return out
+
+
+def _title_before(s: str, a: int) -> int:
+    """Move ``a`` past a title's last character that a name run swallowed (总理|本雅明 read
+    as 理本雅明, since 理 is also a transliteration character)."""
+    for title in TITLES:
+        for k in (1, 2):
+            if k < len(title) and s[max(0, a + k - len(title)):a + k] == title and a + k < len(s):
+                return a + k
+    return a
+
+
+# Prepositions that stand before a name and that the tagger sometimes takes in.
+_BEFORE_NAME = frozenset("应向对让请给同跟被把由使")
+_TRAILING = SEPARATORS + "）)」』\"'”’》〉]】,，、.。"
+_LEADING = SEPARATORS + "（(「『\"'“‘《〈[【"
+
+
 @finder("zh-Hans", "zh-Hant", "zh")
 def find_names(text: str) -> list[Name]:
     s = normalise(text)
-    ws = words(s)
-    word_at = [0] * len(s)
-    for k, (a, b, _, _) in enumerate(ws):
-        for i in range(a, b):
-            word_at[i] = k
-    model = tag_normalised(s, ws)
-    # Names next to a title are the strongest evidence: they replace whatever the tagger
-    # made of that stretch (英国首相斯塔默 as one organisation).
+    model = tag_normalised(s, confident=True)
+    # Names next to a title or joined by a dot are the strongest evidence: they replace
+    # whatever the tagger made of that stretch (英国首相斯塔默 as one organisation),
+    # unless the tagger's person span holds them and goes on (主席|施图|岑贝格).
     country_at = bytearray(len(s))
-    for x, y in _country_mentions(s):
+    countries_found = _country_mentions(s)
+    for x, y in countries_found:
         country_at[x:y] = b"\x01" * (y - x)
-    strong = [(a, b) for a, b in _title_people(s, ws) + [(a, b) for a, b, _ in rules(s)]
-              + _dotted_names(s, ws, word_at)
-              if not any(country_at[a:b])]  # 俄|罗斯总统: not a name 罗斯
+    model_people = [(a, b) for a, b, k, _ in model if k == "PER"]
+    strong = []
+    for a, b, _ in rules(s):
+        a = _title_before(s, a)
+        if b - a < 2 or any(country_at[a:b]):  # 俄|罗斯总统
+            continue
+        if any(x <= a and b <= y and (x, y) != (a, b) for x, y in model_people):
+            continue
+        strong.append((a, b))
+    words = _Words(s)
+    strong += [(a, b) for a, b in _title_people(s, words, model_people)
+               if not any(country_at[a:b]) and not any(x < b and a < y for x, y in strong)]
+    strong.sort(key=lambda span: span[0] - span[1])  # the longest first (基尔·斯塔默)
     strong_at = bytearray(len(s))
     for x, y in strong:
         strong_at[x:y] = b"\x01" * (y - x)
-    model = [(a, b, k) for a, b, k in model if not any(strong_at[a:b])]
-    strong.sort(key=lambda span: span[0] - span[1])  # the longest first (基尔·斯塔默)
-    people = strong + _jieba_people(s, ws)
-    person_at: dict[int, tuple[int, int]] = {}
-    for x, y in people:
-        for i in range(x, y):
-            person_at[i] = (x, y)
-    # A surname-shaped word overrides a model span that is a title built on it
-    # (江泽民主席), the same span typed otherwise (克林顿 as ORG), or one that cuts it;
-    # an organisation or place that contains it stays (宋庆龄基金会).
+    people = strong + _doctrine_people(s) + _surname_people(s, words)
     keep = []
-    for a, b, k in model:
-        clash = {person_at[i] for i in range(a, b) if i in person_at}
-        if clash and (len(clash) >= 2 or k == "PER" or any(
-                k in ("TITLE", "WORK") or (a, b) == (x, y) or not (a <= x and y <= b)
-                for x, y in clash)):
-            continue  # also a run of names read as one (李鹏乔石李瑞环): the words win
+    for a, b, k, p in model:
+        while a < b and s[a] in _LEADING:
+            a += 1
+        while b > a and s[b - 1] in _TRAILING:
+            b -= 1  # 张菊玲）: a bracket is never part of a name
+        if b - a < 1:
+            continue
+        if k != "PER" and b - a >= 6 and len(_split_run(s, a, b)) > 2:
+            k = "PER"  # a run of names read as one place or work (李鹏乔石李瑞环)
         if k == "PER":
-            word = ws[word_at[a]]
-            if _is_plain_words(s, a, b, ws, word_at) or not _name_shaped(s[a:b], word, a, b):
+            if b - a >= 4 and s[a] in _BEFORE_NAME:
+                a += 1  # 应|江泽民主席邀请: at the invitation of
+            if b - a >= 3 and s[b - 1] == "摄":
+                b -= 1  # 记者李舸摄: a photo credit
+        if any(strong_at[a:b]):
+            if k != "PER":
+                continue
+            # keep what the tagger found beside the strong name (总统江泽民|斯洛博丹·…)
+            inside = [i for i in range(a, b) if not strong_at[i]]
+            if not inside or inside[-1] - inside[0] + 1 != len(inside):
+                continue
+            a, b = inside[0], inside[-1] + 1
+            if b - a < 2:
+                continue
+        if k == "PER" and any(_char_class(c) in ("D", "P", "O") for c in s[a:b]):
+            # ①布莱尔②史密斯: numbers or punctuation inside cut the span into names
+            for m in re.finditer(r"[\u4e00-\u9fff" + _SEP + r"]{2,}", s[a:b]):
+                keep += [(a + x, a + y, k) for x, y in
+                         _split_run(s[a:b], m.start(), m.end())]
+            continue
+        if k == "PER":
+            pos = _model().lexicon.pos_of(s[a:b])
+            if pos == zh_crf.POS_PLACE:
+                keep.append((a, b, "LOC"))  # 拉斯维加斯, 马尼拉: a place the dictionary knows
+                continue
+            if not _plausible_person(s, a, b, p):
                 continue
             if b - a == 3 and s[a + 1:b] in _SURNAME_ALONE:
                 b = a + 1  # 江主席 → 江
             elif b - a >= 3 and s[b - 1] in _PLACE_ENDS:
                 k = "LOC"  # 卢浮宫, 埃菲尔铁塔
-            elif word[0] <= a and b <= word[1] and word[3] == "ns":
-                a, b, k = word[0], word[1], "LOC"  # a place jieba knows (莫斯科, 俄|罗斯)
-            elif word[0] <= a and b <= word[1] and word[3] in _NAME_TAGS:
-                a, b = word[0], word[1]  # a name cut short inside one jieba word (叶利|钦)
+            else:
+                keep += [(x, y, k) for x, y in _split_run(s, a, b)]
+                continue
         keep.append((a, b, k))
     covered = bytearray(len(text))
     names = []
+    for a, b in people:
+        if not any(covered[a:b]) and s[a:b] not in countries():
+            names.append(Name(a, b, text[a:b], "person", "rule"))
+            covered[a:b] = b"\x01" * (b - a)
     for a, b, k in keep:
-        if k not in LABEL_TYPES:
+        if k not in LABEL_TYPES or any(covered[a:b]):
             continue
         kind = LABEL_TYPES[k]
         if kind == "place" and s[a:b] in countries():
             kind = "country"
         names.append(Name(a, b, text[a:b], kind, "model"))
         covered[a:b] = b"\x01" * (b - a)
-    for a, b in people:
-        if not any(covered[a:b]) and s[a:b] not in countries():
-            names.append(Name(a, b, text[a:b], "person", "rule"))
-            covered[a:b] = b"\x01" * (b - a)
-    for a, b in _country_mentions(s) + _paired_countries(s):
+    for a, b in countries_found + _paired_countries(s):
         if not any(covered[a:b]):
             names.append(Name(a, b, text[a:b], "country", "rule"))
             covered[a:b] = b"\x01" * (b - a)
-    # Places jieba's dictionary knows (北京, 香港, 亚太) where nothing else was found.
-    for a, b, word, tag in ws:
-        if tag == "ns" and b - a >= 2 and not any(covered[a:b]):
-            kind = "country" if word in countries() else "place"
+    # Organisations and places the dictionary knows where nothing else was found.
+    for a, b in _dictionary_organisations(s, words):
+        if not any(covered[a:b]):
+            names.append(Name(a, b, text[a:b], "organization", "rule"))
+            covered[a:b] = b"\x01" * (b - a)
+    for a, b in _dictionary_places(s, words):
+        if not any(covered[a:b]):
+            kind = "country" if s[a:b] in countries() else "place"
             names.append(Name(a, b, text[a:b], kind, "rule"))
+            covered[a:b] = b"\x01" * (b - a)
     return resolve_overlaps(names)
 
 
