@@ -276,3 +276,59 @@ def test_samples_copies_match_expected(tmp_path):
         found = {frozenset((path.get(c.original, c.original), path.get(c.copy, c.copy)))
                  for c in copies.copies(store)}
     assert found == gold
+
+
+# --- issue #5: one-sentence transcripts, translation groups ---------------------------------
+ZH_SPEECH_SPLIT = ("大家好。今天为大家介绍东京的天气和交通状况。预计从下午开始雨势将会增强。"
+                   "请大家注意电车的延误情况。")
+
+
+def test_one_sentence_against_many_is_one_bead():
+    # A Japanese transcript written with spaces (one "sentence") against its Chinese
+    # translation in four sentences: one bead takes all of them, with lexical support.
+    ja, zh = doc(JA_SPEECH), doc(ZH_SPEECH_SPLIT)
+    assert len(ja.sentences) == 1 and len(zh.sentences) == 4
+    beads = align.align(ja, zh)
+    assert [(b.a_start, b.a_end, b.b_start, b.b_end) for b in beads] == [(0, 1, 0, 4)]
+    assert beads[0].score > copies.MIN_BEAD_SCORE
+
+
+def _edges(*links):
+    edges = {}
+    for a, b, strength in links:
+        edges.setdefault(a, []).append((b, (a, b), strength))
+        edges.setdefault(b, []).append((a, (a, b), strength))
+    return edges
+
+
+def test_min_cut_keeps_a_link_backed_by_a_triangle():
+    # en–ja, ja–zh and en–zh agree; a stronger en–zh2 link would put two Chinese texts in
+    # one group. Cutting it (2.4) is cheaper than cutting zh away from en and ja (1.9 + 1.2).
+    edges = _edges(("en", "ja", 2.5), ("ja", "zh", 1.2), ("en", "zh", 1.9), ("en", "zh2", 2.4))
+    assert copies._min_cut(edges, "zh2", "zh") == {("en", "zh2")}
+    # Without the triangle the weaker lone link goes.
+    edges = _edges(("en", "zh", 1.9), ("en", "zh2", 2.4))
+    assert copies._min_cut(edges, "zh2", "zh") == {("en", "zh")}
+
+
+def test_strength_compares_language_pairs_by_their_thresholds():
+    assert copies._strength("ja", "en", copies.TRANSLATION["en", "ja"]) == 1.0
+    assert copies._strength("zh", "ja", 2 * copies.TRANSLATION["ja", "zh"]) == 2.0
+
+
+def test_translation_group_holds_one_document_per_language(tmp_path):
+    # Each English text has its own Chinese translation; a Japanese text linked to one
+    # group must not also link a Chinese text of the other.
+    ids = {"en1": "en", "zh1": "zh-Hans", "en2": "en", "zh2": "zh-Hans", "ja1": "ja"}
+    docs = [Document(id=d, path=d, text=d, language=lang) for d, lang in ids.items()]
+    with stored(tmp_path, *docs) as store:
+        for i, (d, lang) in enumerate(ids.items()):
+            store.db.execute("INSERT INTO copy_features (n, document, language, shingles, features)"
+                             " VALUES (?, ?, ?, 0, x'')", (i + 1, d, lang))
+        index = copies._Index(store)
+        for o, c, s in (("en1", "zh1", 0.8), ("en2", "zh2", 0.8), ("en1", "ja1", 0.8)):
+            store.db.execute("INSERT INTO copies VALUES (?, ?, 'translation', ?)", (o, c, s))
+        # ja1–zh2 (weak) would join zh1 and zh2: turned down.
+        assert index._inconsistent("ja1", "zh2", copies._strength("ja", "zh", 0.3), set()) is None
+        # zh1–ja1 closes the en1 triangle: nothing to drop.
+        assert index._inconsistent("zh1", "ja1", copies._strength("ja", "zh", 0.3), set()) == []

@@ -90,3 +90,48 @@ def test_empty_and_number_only_documents_get_a_story_without_crashing(tmp_path):
     with run(tmp_path, [empty, numbers]) as store:
         found = stories.stories(store)
     assert {d for s in found for d in s.documents} == {"empty", numbers.id}
+
+
+BEIJING = """英国首相斯塔默1月29日在北京人民大会堂与中国国家主席习近平举行会谈。
+双方同意发展长期稳定的中英关系，并就贸易、气候变化和人文交流达成多项共识。
+斯塔默表示，英国希望与中国在绿色能源和金融服务领域加强合作。
+这是英国首相时隔八年首次访华，随行的还有多名英国企业代表。"""
+
+TOKYO = """英国首相斯塔默1月31日在东京首相官邸与日本首相高市早苗举行会谈。
+双方同意在关键矿产和防务领域加强合作，并推进下一代战斗机项目。
+斯塔默表示，英国希望与日本在贸易和人文交流领域加强合作。
+这是斯塔默结束访华行程后的亚洲之行第二站，随行的还有多名英国企业代表。"""
+
+
+def test_next_stop_of_a_trip_is_another_story(tmp_path):
+    # Same actor, same days, same kind of event: the lead sentences place one in Beijing
+    # and the other in Tokyo, so they are two stories.
+    beijing, tokyo = doc(BEIJING, "斯塔默访华", "2026-01-29"), doc(TOKYO, "斯塔默访日", "2026-01-31")
+    with run(tmp_path, [beijing, tokyo]) as store:
+        of = story_of(stories.stories(store))
+    assert of[beijing.id] != of[tokyo.id]
+
+
+QUAKE_REPORTS = [
+    """A strong earthquake hit Aceh province in Indonesia, killing at least 20 people in Bener Meriah.
+Rescue teams in Central Aceh dug through collapsed homes and mosques.""",
+    """Indonesia's disaster agency said the Aceh earthquake destroyed hundreds of buildings in Bener Meriah.
+Thousands of residents of Central Aceh slept in shelters as aftershocks continued.""",
+    """Aid reached Bener Meriah in Aceh, where the earthquake left thousands homeless in Indonesia.
+Officials in Central Aceh said rebuilding the mosques and schools would take months.""",
+]
+
+
+def test_a_story_does_not_creep_past_its_date_window(tmp_path):
+    # Reports nine days apart each, on one subject: each is within the window of the one
+    # before, but the third would make the story span 18 days.
+    days = ["2026-03-01", "2026-03-10", "2026-03-19"]
+    reports = [doc(text, "Earthquake in Aceh", day) for text, day in zip(QUAKE_REPORTS, days)]
+    with run(tmp_path, reports) as store:
+        found = stories.stories(store)
+    of = story_of(found)
+    assert of[reports[0].id] == of[reports[1].id]
+    assert of[reports[2].id] != of[reports[0].id]
+    # Same kind of event, same place: the later story shares the earlier one's topic.
+    topic = {d: s.topic for s in found for d in s.documents}
+    assert topic[reports[2].id] == topic[reports[0].id]

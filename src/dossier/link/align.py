@@ -97,6 +97,11 @@ def align(a: Document, b: Document) -> list[Bead]:
     if not n or not m:
         return []
     r = ratio(a.language, b.language)
+    if min(n, m) == 1:
+        # One side is a single "sentence" (a speech transcript, which Japanese subtitles
+        # write with spaces instead of 。): whatever the other side's sentences say, they
+        # say it there. Beads of at most two sentences could not pair more than two of them.
+        return [Bead(0, n, 0, m, round(_bead_score(ua, ub, r), 4))]
     band = max(BAND, abs(n - m) + BAND)
     neg = -math.inf
     best = [[neg] * (m + 1) for _ in range(n + 1)]
