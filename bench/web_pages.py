@@ -5,6 +5,8 @@ Builds (or reuses, with --db) a database of N articles: the livedoor corpus from
 times the overview, a story page, the actors, conflicts, search and an entity page.
 
     python bench/web_pages.py [--docs 10000] [--db FILE] [--runs 20]
+
+Building takes several minutes: pass --db FILE to keep the database and reuse it next time.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dossier.pipeline import ingest
 from dossier.settings import Settings
 from dossier.store import Store
 from dossier.web.app import create_app
+from dossier.web.pages import MENTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -71,12 +74,14 @@ def main() -> None:
         db = args.db or Path(tmp) / "bench.db"
         if not db.exists():
             build(db, args.docs, Path(tmp))
+        Store(db).close()  # a reused database gets the migrations added since it was built
         with Store(db, readonly=True) as store:
             total = store.count("documents")
             story = store.db.execute("SELECT story FROM story_members GROUP BY story"
                                      " ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
-            entity = store.db.execute("SELECT entity FROM mentions WHERE entity IS NOT NULL"
-                                      " GROUP BY entity ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+            entity, mentions = store.db.execute(
+                "SELECT entity, COUNT(*) FROM mentions WHERE entity IS NOT NULL"
+                " GROUP BY entity ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -85,8 +90,11 @@ def main() -> None:
         threading.Thread(target=server.run, daemon=True).start()
         while not server.started:
             time.sleep(0.05)
-        pages = {"overview": "/", "story (largest)": f"/stories/{story}", "actors": "/entities",
-                 "entity (most mentioned)": f"/entities/{entity}", "conflicts": "/conflicts",
+        pages = {"overview": "/", "story (largest)": f"/stories/{story}", "stories": "/stories",
+                 "actors": "/entities",
+                 "entity (most mentioned)": f"/entities/{entity}",
+                 "entity, last page": f"/entities/{entity}?page={-(-mentions // MENTIONS)}",
+                 "conflicts": "/conflicts",
                  "search": "/search?q=首相", "timeline": "/timeline?since=2026-01"}
         print(f"database: {total} documents")
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:

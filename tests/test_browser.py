@@ -75,7 +75,7 @@ def test_overview_then_a_document(server, page):
     page.goto(server + "/")
     assert page.locator("table.docs tbody tr").count() >= 20
     shot(page, "overview")
-    page.get_by_role("link", name="英国首相斯塔默访问东京 与日本首相高市早苗举行会谈").click()
+    page.get_by_role("link", name="英国首相斯塔默访问东京 与日本首相高市早苗举行会谈", exact=True).click()
     page.wait_for_url("**/documents/*")
     assert page.locator("span.sentence").count() == 9
     shot(page, "document")

@@ -42,14 +42,21 @@ def timeline(store: Store, entity: str | None = None, since: str | None = None,
     if entity:
         where.append("t.document IN (SELECT document FROM mentions WHERE entity = ?)")
         params.append(entity)
+    # The page of expressions is chosen first; only its rows then read their sentence
+    # (SQLite would otherwise cut a sentence out of the text of every match, then sort).
     rows = store.db.execute(
-        f"""SELECT t.value, t.text, t.how, t.document, d.title, d.language,
-                   substr(d.text, s.start + 1, s."end" - s.start) AS sentence
-            FROM times t JOIN documents d ON d.id = t.document
-            LEFT JOIN sentences s ON s.document = t.document AND s.start <= t.start
-                 AND t.start < s."end"
-            WHERE {' AND '.join(where)}
-            ORDER BY t.value LIKE 'X%', t.value, d.published, t.start LIMIT ?""",
+        f"""WITH page AS MATERIALIZED (
+                SELECT t.value, t.text, t.how, t.document, t.start, d.title, d.language,
+                       d.published
+                FROM times t JOIN documents d ON d.id = t.document
+                WHERE {' AND '.join(where)}
+                ORDER BY t.value LIKE 'X%', t.value, d.published, t.start LIMIT ?)
+            SELECT p.value, p.text, p.how, p.document, p.title, p.language,
+                   (SELECT substr(d.text, s.start + 1, s."end" - s.start)
+                    FROM sentences s JOIN documents d ON d.id = s.document
+                    WHERE s.document = p.document AND s.start <= p.start AND p.start < s."end")
+                   AS sentence
+            FROM page p ORDER BY p.value LIKE 'X%', p.value, p.published, p.start""",
         (*params, limit))
     return [Dated(*r) for r in rows]
 
@@ -59,9 +66,10 @@ class EntityView:
     id: str
     type: str
     labels: dict[str, str]
-    names: Counter = field(default_factory=Counter)  # as written → count
-    mentions: list[sqlite3.Row] = field(default_factory=list)
+    names: Counter = field(default_factory=Counter)  # as written → count, over every mention
+    mentions: list[sqlite3.Row] = field(default_factory=list)  # the page asked for
     roles: list[sqlite3.Row] = field(default_factory=list)
+    total: int = 0  # mentions in all
 
 
 def entities(store: Store, type: str | None = None,
@@ -76,8 +84,9 @@ def entities(store: Store, type: str | None = None,
     return [(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
 
 
-def find_entity(store: Store, name: str) -> EntityView | None:
-    """The entity one of whose names, in any script, is ``name`` (folded comparison)."""
+def find_entity(store: Store, name: str, limit: int = -1) -> EntityView | None:
+    """The entity one of whose names, in any script, is ``name`` (folded comparison), with
+    its first ``limit`` mentions (all when negative)."""
     wanted = fold(name.strip())
     entity_id = None
     for e in store.db.execute("SELECT id, labels FROM entities"):
@@ -91,23 +100,23 @@ def find_entity(store: Store, name: str) -> EntityView | None:
                 break
     if entity_id is None:
         return None
-    return entity_view(store, entity_id)
+    return entity_view(store, entity_id, limit=limit)
 
 
-def entity_view(store: Store, entity_id: str) -> EntityView | None:
+def entity_view(store: Store, entity_id: str, offset: int = 0, limit: int = -1,
+                context: int | None = None) -> EntityView | None:
+    """One actor: its labels, every name as written, its roles, and its mentions from
+    ``offset`` (at most ``limit``; all when negative) in publication order, each in its
+    sentence, or in at most ``context`` characters either side of it within the sentence."""
     row = store.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         return None
     view = EntityView(row["id"], row["type"], json.loads(row["labels"]))
-    view.mentions = store.db.execute(
-        """SELECT m.document, m.start, m."end", m.text, d.title, d.language, d.published,
-                  substr(d.text, s.start + 1, s."end" - s.start) AS sentence,
-                  m.start - s.start AS at
-           FROM mentions m JOIN documents d ON d.id = m.document
-           LEFT JOIN sentences s ON s.document = m.document AND s.start <= m.start
-                AND m.start < s."end"
-           WHERE m.entity = ? ORDER BY d.published, m.document, m.start""", (entity_id,)).fetchall()
-    view.names = Counter(m["text"] for m in view.mentions)
+    view.names = Counter(dict(store.db.execute(
+        "SELECT text, COUNT(*) FROM mentions WHERE entity = ? GROUP BY text", (entity_id,))))
+    view.total = sum(view.names.values())
+    if limit:
+        view.mentions = mentions_in_context(store, entity_id, offset, limit, context)
     view.roles = store.db.execute(
         """SELECT r.office, r.country, r.date, r.date_source, r.document, d.language,
                   substr(d.text, r.start + 1, r."end" - r.start) AS phrase
@@ -116,13 +125,50 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
     return view
 
 
+def mentions_in_context(store: Store, entity_id: str, offset: int = 0, limit: int = -1,
+                        context: int | None = None) -> list[sqlite3.Row]:
+    """Mentions of ``entity_id`` in publication order, each with the text around it.
+
+    The page of mentions is chosen first, on the index and the documents' dates alone;
+    only its rows then read their document's text, and only the window they show."""
+    window = -1 if context is None else context
+    return store.db.execute(
+        """WITH page AS MATERIALIZED (
+               SELECT m.document, m.start, m."end", m.text, d.published
+               FROM mentions m JOIN documents d ON d.id = m.document
+               WHERE m.entity = ? ORDER BY d.published, m.document, m.start LIMIT ? OFFSET ?),
+           placed AS MATERIALIZED (
+               SELECT p.*, s.start AS s_start, s."end" AS s_end FROM page p
+               LEFT JOIN sentences s ON s.document = p.document AND s.start <= p.start
+                    AND p.start < s."end"),
+           shown AS (
+               SELECT *, CASE WHEN s_start IS NULL THEN NULL WHEN ? < 0 THEN s_start
+                              ELSE max(s_start, start - ?) END AS c_start,
+                         CASE WHEN ? < 0 THEN s_end ELSE min(s_end, "end" + ?) END AS c_end
+               FROM placed)
+           SELECT x.document, x.start, x."end", x.text, d.title, d.language, x.published,
+                  substr(d.text, x.c_start + 1, x.c_end - x.c_start) AS sentence,
+                  x.start - x.c_start AS at, x.c_start > x.s_start AS cut_before,
+                  x.c_end < x.s_end AS cut_after
+           FROM shown x JOIN documents d ON d.id = x.document
+           ORDER BY x.published, x.document, x.start""",
+        (entity_id, limit, offset, window, window, window, window)).fetchall()
+
+
 def co_mentioned(store: Store, entity_id: str, limit: int) -> list[tuple[str, str, str, int]]:
-    """(id, type, label, shared documents) of the actors mentioned alongside ``entity_id``."""
+    """(id, type, label, shared documents) of the actors mentioned alongside ``entity_id``.
+
+    Set-based: the entity's documents once each, then the other entities in them, both
+    read from covering indexes (migration 0008), never one mention joined to another."""
     rows = store.db.execute(
-        """SELECT e.id, e.type, e.labels, COUNT(DISTINCT m2.document) AS n
-           FROM mentions m1 JOIN mentions m2 ON m2.document = m1.document AND m2.entity != m1.entity
-           JOIN entities e ON e.id = m2.entity
-           WHERE m1.entity = ? GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?""", (entity_id, limit))
+        """WITH docs AS (SELECT DISTINCT document FROM mentions WHERE entity = ?),
+                pairs AS (
+                    SELECT DISTINCT m.document, m.entity
+                    FROM docs JOIN mentions m ON m.document = docs.document
+                    WHERE m.entity IS NOT NULL AND m.entity != ?),
+                shared AS (SELECT entity, COUNT(*) AS n FROM pairs GROUP BY entity)
+           SELECT e.id, e.type, e.labels, shared.n FROM shared JOIN entities e ON e.id = shared.entity
+           ORDER BY shared.n DESC, e.id LIMIT ?""", (entity_id, entity_id, limit)).fetchall()
     return [(r[0], r[1], _label(json.loads(r[2])), r[3]) for r in rows]
 
 
@@ -143,35 +189,45 @@ class EventView:
 
 def events(store: Store, type: str | None = None, entity: str | None = None,
            since: str | None = None, until: str | None = None,
-           documents: list[str] | None = None) -> list[EventView]:
-    """Merged events in date order, each with the sentences of its reports; ``documents``
-    keeps the events reported by any of these documents."""
+           documents: list[str] | None = None, with_evidence: bool = True) -> list[EventView]:
+    """Merged events in date order, each with the sentences of its reports unless not
+    ``with_evidence``; ``documents`` keeps the events reported by any of these documents."""
     among = ""
     if documents is not None:
         among = (" AND id IN (SELECT event FROM event_reports WHERE document IN"
-                 f" ({','.join('?' * len(documents))}))")
+                 " (SELECT value FROM json_each(?)))")
     rows = store.db.execute(
         f"""SELECT * FROM merged_events WHERE (? IS NULL OR type = ?)
            AND (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ? || '~'){among}
            ORDER BY date IS NULL, date, sources DESC""",
-        (type, type, since, since, until, until, *(documents or ()))).fetchall()
+        (type, type, since, since, until, until,
+         *(() if documents is None else (json.dumps(documents),)))).fetchall()
     out = []
     for r in rows:
         participants = json.loads(r["participants"])
         if entity and entity not in participants:
             continue
-        view = EventView(r["id"], r["type"], r["date"], participants, r["reports"], r["sources"])
-        view.evidence = evidence(store, "event_reports", "event = ?", (r["id"],))
-        out.append(view)
+        out.append(EventView(r["id"], r["type"], r["date"], participants, r["reports"],
+                             r["sources"]))
+    if with_evidence and out:
+        # One query for the reports of every event, not one per event.
+        by_event: dict[str, list[sqlite3.Row]] = {}
+        for row in evidence(store, "event_reports", "x.event IN (SELECT value FROM json_each(?))",
+                            (json.dumps([e.id for e in out]),), key="x.event"):
+            by_event.setdefault(row["key"], []).append(row)
+        for view in out:
+            view.evidence = by_event.get(view.id, [])
     return out
 
 
-def evidence(store: Store, table: str, where: str, params: tuple) -> list[sqlite3.Row]:
-    """Rows of ``table`` (document, start, end) with their document and sentence."""
+def evidence(store: Store, table: str, where: str, params: tuple,
+             key: str = "NULL") -> list[sqlite3.Row]:
+    """Rows of ``table`` (document, start, end) with their document and sentence, and the
+    value of the expression ``key`` as ``key``, to tell apart rows fetched together."""
     return store.db.execute(
         f"""SELECT x.document, x.start, x."end", d.title, d.language, d.published, d.source,
                    substr(d.text, s.start + 1, s."end" - s.start) AS sentence,
-                   x.start - s.start AS at
+                   x.start - s.start AS at, {key} AS key
             FROM {table} x JOIN documents d ON d.id = x.document
             LEFT JOIN sentences s ON s.document = x.document AND s.start <= x.start
                  AND x.start < s."end"
@@ -188,9 +244,14 @@ class ConflictView:
 
 
 def conflicts(store: Store, kind: str | None = None, documents: list[str] | None = None,
-              limit: int = -1) -> list[ConflictView]:
-    """Conflicts with, for each value, the sentences that state it; ``documents`` keeps
-    those that involve any of these documents."""
+              limit: int = -1, evidence: int = -1, independent: bool = False) -> list[ConflictView]:
+    """Conflicts with, for each value, the sentences that state it (``sentences``);
+    ``documents`` keeps those that involve any of these documents.
+
+    ``independent`` leaves out the sentences of copies (reposts and translations of another
+    report, which repeat it) unless a value has no other, and counts them in ``copies``;
+    ``evidence`` then caps the sentences per value (all when negative, none when 0).
+    Each value keeps its full ``documents`` and ``evidence`` lists."""
     out = []
     wanted = set(documents) if documents is not None else None
     for r in store.db.execute("SELECT * FROM conflicts WHERE ? IS NULL OR kind = ?"
@@ -200,18 +261,50 @@ def conflicts(store: Store, kind: str | None = None, documents: list[str] | None
         values = json.loads(r["values"])
         if wanted is not None and not any(d in wanted for v in values for d in v["documents"]):
             continue
-        for v in values:
-            v["sentences"] = [_sentence_of(store, e) for e in v.get("evidence", [])]
         out.append(ConflictView(r["id"], r["kind"], r["subject"], r["attribute"], values))
+    copies: set[str] = set()
+    if independent and evidence != 0:
+        copies = {r[0] for r in store.db.execute(
+            "SELECT DISTINCT copy FROM copies WHERE copy IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted({e["document"] for c in out for v in c.values
+                                for e in v.get("evidence", [])})),))}
+    chosen = []
+    for c in out:
+        for v in c.values:
+            every = v.get("evidence", [])
+            shown = [e for e in every if e["document"] not in copies] or every
+            v["copies"] = len(every) - len(shown)
+            v["sentences"] = shown if evidence < 0 else shown[:evidence]
+            chosen.extend(v["sentences"])
+    found = _sentences_of(store, chosen)
+    for c in out:
+        for v in c.values:
+            v["sentences"] = [_placed(e, found.get((e["document"], e["start"])))
+                              for e in v["sentences"]]
     return out
 
 
-def _sentence_of(store: Store, ev: dict) -> dict:
-    row = store.db.execute(
-        """SELECT d.title, d.language, d.published, d.source,
-                  substr(d.text, s.start + 1, s."end" - s.start) AS sentence, s.start AS s_start
-           FROM documents d LEFT JOIN sentences s ON s.document = d.id AND s.start <= ?
-                AND ? < s."end" WHERE d.id = ?""", (ev["start"], ev["start"], ev["document"])).fetchone()
+def _sentences_of(store: Store, spans: list[dict]) -> dict[tuple[str, int], sqlite3.Row]:
+    """(document, start) → the document's metadata and the sentence around ``start``, for
+    every span at once."""
+    wanted = sorted({(e["document"], e["start"]) for e in spans})
+    found = {}
+    for i in range(0, len(wanted), 2000):
+        for row in store.db.execute(
+                """WITH spans AS (SELECT json_extract(value, '$[0]') AS document,
+                                         json_extract(value, '$[1]') AS start
+                                  FROM json_each(?))
+                   SELECT spans.document, spans.start, d.title, d.language, d.published,
+                          d.source, substr(d.text, s.start + 1, s."end" - s.start) AS sentence,
+                          s.start AS s_start
+                   FROM spans JOIN documents d ON d.id = spans.document
+                   LEFT JOIN sentences s ON s.document = d.id AND s.start <= spans.start
+                        AND spans.start < s."end" """, (json.dumps(wanted[i:i + 2000]),)):
+            found[(row["document"], row["start"])] = row
+    return found
+
+
+def _placed(ev: dict, row: sqlite3.Row | None) -> dict:
     if row is None:
         return dict(ev)
     at = ev["start"] - (row["s_start"] or 0)
@@ -268,61 +361,102 @@ class StoryView:
     conflicts: list[ConflictView]
     pairs: list[tuple[str, str, float]]  # translation pairs (original, copy, score)
 
+    @property
+    def shown(self) -> int:
+        """Reports listed: every member but the copies folded under their original."""
+        return sum(len(ms) for ms in self.languages.values())
 
-def story_list(store: Store, limit: int = 100) -> list[tuple[sqlite3.Row, dict[str, str]]]:
+    def page(self, offset: int, limit: int) -> dict[str, list[Member]]:
+        """The listed reports from ``offset`` (at most ``limit``), still by language."""
+        flat = [(lang, m) for lang, ms in self.languages.items() for m in ms]
+        out: dict[str, list[Member]] = {}
+        for lang, m in flat[offset:offset + limit]:
+            out.setdefault(lang, []).append(m)
+        return out
+
+
+def story_list(store: Store, limit: int = 100,
+               offset: int = 0) -> list[tuple[sqlite3.Row, dict[str, str]]]:
     """Stories, most recent first, with their size and dates, and a title per language."""
     rows = store.db.execute(
-        """SELECT s.id, s.size, s.first, s.last, COUNT(m.document) AS members
+        """SELECT s.id, s.size, s.first, s.last, COUNT(*) AS members
            FROM stories s JOIN story_members m ON m.story = s.id
-           GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, members DESC LIMIT ?""",
-        (limit,)).fetchall()
-    return [(r, story_titles(store, r["id"])) for r in rows]
+           GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, members DESC, s.id
+           LIMIT ? OFFSET ?""",
+        (limit, offset)).fetchall()
+    titles = stories_titles(store, [r["id"] for r in rows])
+    return [(r, titles.get(r["id"], {})) for r in rows]
+
+
+def story_count(store: Store) -> int:
+    """Stories with at least one member, as story_list counts them."""
+    return store.db.execute("SELECT COUNT(DISTINCT story) FROM story_members").fetchone()[0]
 
 
 def story_titles(store: Store, story_id: int) -> dict[str, str]:
+    return stories_titles(store, [story_id]).get(story_id, {})
+
+
+def stories_titles(store: Store, story_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Story id → a title per language, for all ``story_ids`` in one query."""
     from dossier.link.stories import titles
-    members = store.db.execute(
-        "SELECT m.document, d.language, d.title, m.score FROM story_members m"
-        " JOIN documents d ON d.id = m.document WHERE m.story = ?", (story_id,)).fetchall()
-    return titles([tuple(r) for r in members])
+    members: dict[int, list[tuple]] = {}
+    for r in store.db.execute(
+            "SELECT m.story, m.document, d.language, d.title, m.score FROM story_members m"
+            " JOIN documents d ON d.id = m.document"
+            " WHERE m.story IN (SELECT value FROM json_each(?)) ORDER BY m.story, m.rowid",
+            (json.dumps(story_ids),)):
+        members.setdefault(r[0], []).append(tuple(r)[1:])
+    return {story: titles(ms) for story, ms in members.items()}
 
 
-def story_view(store: Store, story_id: int) -> StoryView | None:
+def story_view(store: Store, story_id: int, evidence: int = -1) -> StoryView | None:
+    """One story: its reports by language with copies folded under their original, its
+    events, actors, conflicts (at most ``evidence`` sentences per value, independent
+    reports first) and translation pairs. Every query is over the story's members as a set."""
+    from dossier.link.stories import titles
     rows = store.db.execute(
-        """SELECT d.id, d.title, d.language, d.source, d.published FROM story_members m
+        """SELECT d.id, d.title, d.language, d.source, d.published, m.score, m.rowid AS n
+           FROM story_members m
            JOIN documents d ON d.id = m.document WHERE m.story = ? ORDER BY d.published, d.id""",
         (story_id,)).fetchall()
     if not rows:
         return None
-    members = {r["id"]: Member(*r) for r in rows}
+    members = {r["id"]: Member(*tuple(r)[:5]) for r in rows}
     ids = list(members)
-    marks = ",".join("?" * len(ids))
     folded_under: set[str] = set()
     pairs = []
     for o, c, relation, score in store.db.execute(
-            f"SELECT original, copy, relation, score FROM copies WHERE original IN ({marks})"
-            f" OR copy IN ({marks}) ORDER BY score DESC", (*ids, *ids)):
-        if o in members and c in members:
-            if relation == "translation":
-                members[c].translation_of = o
-                pairs.append((o, c, score))
-            else:
-                members[o].copies.append((c, relation, score))
-                folded_under.add(c)
+            """SELECT c.original, c.copy, c.relation, c.score
+               FROM story_members a JOIN copies c ON c.original = a.document
+               JOIN story_members b ON b.document = c.copy
+               WHERE a.story = ? AND b.story = ? ORDER BY c.score DESC, c.original, c.copy""",
+            (story_id, story_id)):
+        if relation == "translation":
+            members[c].translation_of = o
+            pairs.append((o, c, score))
+        else:
+            members[o].copies.append((c, relation, score))
+            folded_under.add(c)
     languages: dict[str, list[Member]] = {}
     for m in members.values():
         if m.id not in folded_under:
             languages.setdefault(m.language, []).append(m)
-    independent = len(set(ids) - folded_under - {m.id for m in members.values() if m.translation_of})
+    translations = {m.id for m in members.values() if m.translation_of}
+    independent = len(set(ids) - folded_under - translations)
     counts = store.db.execute(
-        f"""SELECT entity, COUNT(DISTINCT document) AS n FROM mentions
-            WHERE document IN ({marks}) AND entity IS NOT NULL AND type != 'place'
-            GROUP BY entity ORDER BY n DESC, entity LIMIT 20""", ids).fetchall()
+        """SELECT m.entity, COUNT(DISTINCT m.document) AS n
+           FROM story_members sm JOIN mentions m ON m.document = sm.document
+           WHERE sm.story = ? AND m.entity IS NOT NULL AND m.type != 'place'
+           GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT 20""", (story_id,)).fetchall()
     names = labels(store, {r[0] for r in counts})
     actors = [(r[0], names.get(r[0], r[0]), r[1]) for r in counts]
-    story_events = events(store, documents=ids)
-    story_conflicts = conflicts(store, documents=ids)
-    return StoryView(story_id, story_titles(store, story_id), languages, independent,
+    story_events = events(store, documents=ids, with_evidence=False)
+    story_conflicts = conflicts(store, documents=ids, evidence=evidence, independent=True)
+    # in stored order, as story_titles reads them, so that ties fall the same way
+    headlines = titles([(r["id"], r["language"], r["title"], r["score"])
+                        for r in sorted(rows, key=lambda r: r["n"])])
+    return StoryView(story_id, headlines, languages, independent,
                      story_events, actors, story_conflicts, pairs)
 
 

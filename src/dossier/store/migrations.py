@@ -278,4 +278,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             "values" TEXT NOT NULL       -- JSON: value, label, entity, documents, evidence
         );
     """),
+    ("0008_read_indexes", """
+        -- Indexes for the read side (web pages, issue #7), each covering its queries so that
+        -- pages read index entries, not table rows. The two on mentions extend, and so
+        -- replace, the single-column ones of 0004.
+        DROP INDEX mentions_document;
+        DROP INDEX mentions_entity;
+        -- An actor's mentions in document order with their spans and names as written:
+        -- the entity page picks its page of mentions, counts names and finds co-mentioned
+        -- actors without reading the table, and the actor list and name lookup scan it alone.
+        CREATE INDEX mentions_entity_spans ON mentions(entity, document, start, "end", text);
+        -- The actors of a set of documents (story page, co-occurrence).
+        CREATE INDEX mentions_document_entity ON mentions(document, entity, type);
+        -- Counts by language and by source, and the newest documents, from small indexes
+        -- rather than a scan of the documents table (whose rows carry the texts).
+        CREATE INDEX documents_language ON documents(language);
+        CREATE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_newest ON documents(published IS NULL, published DESC, title);
+    """),
 ]

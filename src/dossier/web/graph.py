@@ -14,6 +14,7 @@ class Node:
     y: float
     r: float
     weight: int
+    stroke: float = 1  # edge width, relative to the most shared neighbour: at most 6
 
 
 WIDTH, HEIGHT = 520, 360
@@ -29,5 +30,6 @@ def star(view, neighbours: list[tuple[str, str, str, int]]) -> dict:
     for i, (entity_id, _type, label, shared) in enumerate(neighbours):
         angle = 2 * math.pi * i / max(len(neighbours), 1) - math.pi / 2
         nodes.append(Node(entity_id, label, cx + 130 * math.cos(angle) * 1.4,
-                          cy + 130 * math.sin(angle), 8 + 10 * shared / most, shared))
+                          cy + 130 * math.sin(angle), 8 + 10 * shared / most, shared,
+                          1 + 5 * shared / most))
     return {"width": WIDTH, "height": HEIGHT, "centre": centre, "nodes": nodes}
