@@ -233,6 +233,30 @@ def test_search_index_follows_changes(corpus, tmp_path):
         assert len(store.search(["cooperate closely"], 10)) == 1
 
 
+def test_search_rows_share_their_documents_rowid_after_an_upgrade(corpus, tmp_path):
+    # A database from before migration 0009 had search rows under rowids of their own.
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    raw = sqlite3.connect(db)
+    with raw:
+        rows = raw.execute("SELECT document, title, body FROM search").fetchall()
+        raw.execute("DELETE FROM search")
+        raw.executemany("INSERT INTO search (rowid, document, title, body) VALUES (?, ?, ?, ?)",
+                        [(1000 + i, *r) for i, r in enumerate(rows)])
+        raw.execute("DELETE FROM migrations WHERE name = '0009_search_rowid'")
+    raw.close()
+    with Store(db) as store:
+        pairs = store.db.execute(
+            "SELECT s.rowid, d.rowid FROM search s JOIN documents d ON d.id = s.document").fetchall()
+        assert len(pairs) == 3 and all(a == b for a, b in pairs)
+    path = corpus / "en.md"
+    path.write_text(path.read_text().replace("work together", "cooperate closely"))
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 3
+        assert store.search(["work together"], 10) == []
+
+
 def test_facts_are_stored_and_exported(corpus, tmp_path):
     from dossier.export import export
     db = tmp_path / "d.db"

@@ -115,8 +115,8 @@ class Store:
             if elsewhere:
                 self.db.execute("UPDATE documents SET path = ? WHERE id = ?", (elsewhere[0], doc))
             else:
-                self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
                 search.unindex(self.db, doc)
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
 
     def record_file(self, path: str, sha: str, size: int) -> None:
         self.db.execute("INSERT INTO files VALUES (?, ?, ?, 0, 0, ?)", (path, sha, size, now()))

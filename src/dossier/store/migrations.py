@@ -278,4 +278,14 @@ MIGRATIONS: list[tuple[str, str]] = [
             "values" TEXT NOT NULL       -- JSON: value, label, entity, documents, evidence
         );
     """),
+    ("0009_search_rowid", """
+        -- Each search row takes its document's rowid: a row is then found by key when its
+        -- document is cleaned again or dropped, not by a scan of the whole index.
+        CREATE TEMP TABLE search_old AS SELECT document, title, body FROM search;
+        DELETE FROM search;
+        INSERT INTO search (rowid, document, title, body)
+            SELECT d.rowid, o.document, o.title, o.body
+            FROM search_old o JOIN documents d ON d.id = o.document;
+        DROP TABLE search_old;
+    """),
 ]
