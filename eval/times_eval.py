@@ -8,11 +8,16 @@ Reads ``../shared/data`` (never copied into the repository):
   A case counts as resolved when our value, read as a start instant at its own grain,
   equals the gold start truncated to the gold grain, our grain is at least as fine as the
   gold grain, and (for closed intervals that we also output as an interval) the ends
-  agree too; open intervals must carry a matching BEFORE/AFTER mod.
+  agree too; open intervals must carry a matching BEFORE/AFTER mod. Duckling's zh reading
+  of 三天後 as the window of the next three days is compared by its last unit (see
+  :func:`duckling_case`).
 * ``timex-ja-jatimex`` — ja-timex's test assertions on DATE and DURATION values
   (see :func:`_jatimex_cases` for which assertions count and how their format maps).
 * ``timex-zh-jionlp`` — JioNLP parser cases (value vs. their inclusive [start, end]) and
-  extraction cases (span F1).
+  extraction cases (span F1). JioNLP's own conventions are mapped here, not in the
+  grammar: its bounds for 年初 / 月底 / 中旬 (:func:`_jio_part`), seasons from one 四立
+  solar term to the next, a time base that is only a year, windows and "before X" closed
+  at the reference instant, and "N units later" stretched by one unit.
 
 Dev/test split: rows are split by parity (Duckling by paraphrase group so that paraphrases
 of one case never straddle the split; the others by line number). The rules were developed
@@ -35,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from dossier.analyse.times import TimeExpr, extract_times  # noqa: E402
+from dossier.analyse.times_calendar import solar_term  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 GRAINS = ["Second", "Minute", "Hour", "Day", "Week", "Month", "Quarter", "Year"]
@@ -153,6 +159,17 @@ def _dt(parts: list[int]) -> datetime:
     return datetime(y, max(mo, 1), max(d, 1), h, mi, s)
 
 
+def _next_unit(dt: datetime, grain: str) -> datetime:
+    """The start of the unit (of ``grain``) after the one that holds ``dt``."""
+    t = truncate(dt, grain)
+    if grain in ("Second", "Minute", "Hour", "Day", "Week"):
+        return t + timedelta(**{grain.lower() + "s": 1}) if grain != "Week" else \
+            t + timedelta(days=7)
+    months = {"Month": 1, "Quarter": 3, "Year": 12}[grain]
+    y, m = divmod(t.year * 12 + t.month - 1 + months, 12)
+    return t.replace(year=y, month=m + 1)
+
+
 def duckling_case(row: dict) -> tuple[bool, str]:
     ref = datetime(2013, 2, 12, 4, 30, 0)
     lang = "ja" if row["lang"] == "ja" else ("zh-Hant" if row["locale"] == "TW" else "zh-Hans")
@@ -175,6 +192,13 @@ def duckling_case(row: dict) -> tuple[bool, str]:
         gstart += timedelta(days=1)
     if GRAINS.index(grain) > GRAINS.index(ggrain) and not (grain == "Week" and ggrain == "Day"):
         return False, f"too coarse: {exprs[0].value} ({grain} vs {ggrain})"
+    if (gold["kind"] == "interval" and not is_interval and gold.get("end")
+            and gstart == _next_unit(ref, ggrain)):
+        # Duckling's zh grammar reads 三天後 as the window of the next three days
+        # (2013-02-13 … 02-16); TIMEX3 reads it as the day three days on (2013-02-15),
+        # the last unit of that window: our instant must fall in it
+        last = truncate(_dt(gold["end"]) - timedelta(seconds=1), ggrain)
+        return truncate(start, ggrain) == last, f"{exprs[0].value} vs window to {last}"
     if truncate(start, ggrain) != truncate(gstart, ggrain):
         return False, f"{[t.value for t in exprs]} vs {gstart} {ggrain}"
     if gold["kind"] == "open_interval":
@@ -415,11 +439,15 @@ def _jio_anchor(base: dict) -> str | None:
     if kind == "unix_timestamp":
         return base["as_local_time_utc+8"].replace(" ", "T")
     if kind.startswith("list"):
+        if len(v) == 1:
+            return f"{v[0]:04d}"  # a bare year, as for the dict base
         parts = list(v) + [1, 1, 0, 0, 0][len(v) - 1:]
         y, mo, d = parts[0], parts[1] or 1, parts[2] or 1
         h, mi, s = (parts + [0, 0, 0])[3:6]
         return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
     if kind == "dict":
+        if set(v) == {"year"}:
+            return f"{v['year']:04d}"  # a bare year: it fixes the year of yearless dates
         day = f"{v.get('year', 2000):04d}-{v.get('month', 1):02d}-{v.get('day', 1):02d}"
         if any(k in v for k in ("hour", "minute", "second")):
             # the time of day is part of the base (过去5分钟 from 14:32)
@@ -430,15 +458,62 @@ def _jio_anchor(base: dict) -> str | None:
     return None
 
 
+# Chinese seasons run from one 四立 solar term to the next (立春 at 315°, 立夏 45°, 立秋
+# 135°, 立冬 225° of solar longitude), not from equinox to solstice: JioNLP bounds 2021年春
+# as 2021-02-03 … 2021-05-04.
+_JIO_SEASON = {"SP": (315, 45), "SU": (45, 135), "FA": (135, 225), "WI": (225, 315)}
+
+
+def _jio_season(value: str):
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if not m:
+        return None
+    y = int(m[1])
+    a, b = _JIO_SEASON[m[2]]
+    start = solar_term(y, a)
+    end = solar_term(y + (m[2] == "WI"), b)
+    return datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.min.time())
+
+
+def _jio_part(s: datetime, e: datetime, mod: str) -> tuple[datetime, datetime]:
+    """JioNLP's bounds for the start, middle and end of a period (TIMEX3 START/MID/END
+    leave them open): of a year the first / last two months (年初 = Jan–Feb, 年底 =
+    Nov–Dec); of a quarter its first / last month; of a month days 1–5, 11–20 and 25 to the
+    end (月初, 中旬, 月底); of a decade its first / last three years; of a century its first
+    / last twenty. Other periods: thirds."""
+    days = (e - s).days
+    if 365 <= days <= 366:
+        part = {"START": (s, s.replace(month=3)), "MID": (s.replace(month=6), s.replace(month=8)),
+                "END": (s.replace(month=11), e)}
+    elif 89 <= days <= 92:
+        m1 = s.replace(month=s.month + 1)
+        m2 = s.replace(month=s.month + 2)
+        part = {"START": (s, m1), "MID": (m1, m2), "END": (m2, e)}
+    elif 28 <= days <= 31:
+        part = {"START": (s, s.replace(day=6)), "MID": (s.replace(day=11), s.replace(day=21)),
+                "END": (s.replace(day=25), e)}
+    elif 3650 <= days <= 3653:
+        part = {"START": (s, s.replace(year=s.year + 3)), "MID": (s.replace(year=s.year + 3),
+                                                                  s.replace(year=s.year + 7)),
+                "END": (s.replace(year=s.year + 7), e)}
+    elif 36500 <= days <= 36525:
+        part = {"START": (s, s.replace(year=s.year + 20)),
+                "MID": (s.replace(year=s.year + 40), s.replace(year=s.year + 60)),
+                "END": (s.replace(year=s.year + 80), e)}
+    else:
+        third = (e - s) / 3
+        part = {"START": (s, s + third), "MID": (s + third, s + 2 * third),
+                "END": (s + 2 * third, e)}
+    return part[mod]
+
+
 def _jio_interval(value: str, mod: str | None, ref: datetime):
-    iv = value_interval(value, ref)
+    iv = _jio_season(value) or value_interval(value, ref)
     if iv is None:
         return None
-    s, e, g = iv
+    s, e = iv[0], iv[1]
     if mod in ("START", "MID", "END"):
-        third = (e - s) / 3
-        s, e = {"START": (s, s + third), "MID": (s + third, s + 2 * third),
-                "END": (s + 2 * third, e)}[mod]
+        s, e = _jio_part(s, e, mod)
     return s, e
 
 
@@ -471,7 +546,8 @@ def jionlp_case(r: dict) -> tuple[bool, str]:
             return False, f"no SET ({e.value})"
         return abs(_to_seconds(_iso_duration_parts(sets[0].value)) - want) < 1, \
             f"{sets[0].value} vs {exp['time']['delta']}"
-    ref = datetime.fromisoformat(anchor) if anchor else datetime(2021, 6, 14)
+    ref = datetime.fromisoformat(anchor if len(anchor) > 4 else anchor + "-01-01") if anchor \
+        else datetime(2021, 6, 14)
     start_s, end_s = exp["time"]
     if len(exprs) > 1 and "/" not in e.value:
         ivs = [_jio_interval(t.value, t.mod, ref) for t in exprs]
@@ -503,9 +579,30 @@ def jionlp_case(r: dict) -> tuple[bool, str]:
         if right and right[0] <= we - timedelta(seconds=1) < right[1]:
             hour_ok = True
     if exp["definition"] == "accurate" and e.mod is None:
-        return gs == ws and (ge == we or hour_ok), f"{e.value} vs {start_s}..{end_s}"
+        why = f"{e.value} vs {start_s}..{end_s}"
+        if len(exprs) == 1 and "/" not in e.value and ge - gs == timedelta(seconds=1):
+            # JioNLP stretches "N units later / earlier" (一个半小时后, 6个小时前) from that
+            # instant one more unit away from the reference (08:48:00–09:48:59); TIMEX3 gives
+            # the instant: it must be the end of their span nearer the reference
+            if (ref <= gs and gs == ws) or (ge <= ref + timedelta(seconds=1) and ge == we):
+                return True, ""
+        if len(exprs) == 1 and "/" in e.value and ref.replace(second=0) in (
+                ws.replace(second=0), (we - timedelta(seconds=1)).replace(second=0)):
+            # a window from now (60日内, 过去的一周): JioNLP starts or ends it at the reference
+            # instant, we at the reference day when the unit is a day or longer; compare the
+            # ends at the grain we give them
+            left = value_interval(e.value.split("/", 1)[0], ref)
+            right = value_interval(e.value.split("/", 1)[1], ref)
+            if left and right:
+                return (truncate(ws, left[2]) == gs and truncate(we - timedelta(seconds=1),
+                        right[2]) == truncate(ge - timedelta(seconds=1), right[2])), why
+        return gs == ws and (ge == we or hour_ok), why
     if ws <= gs and ge <= we:
         return True, ""  # a blur range that contains our (more precise) value
+    if e.mod in ("BEFORE", "ON_OR_BEFORE") and abs((ws - ref).total_seconds()) < 60:
+        # JioNLP closes "before X" (年底前, 8月初前) at the reference instant and ends it with
+        # X; TIMEX3 leaves BEFORE open to the past: their end must fall within our X
+        return gs <= we - timedelta(seconds=1) < ge, f"{e.value} {e.mod} vs ..{end_s}"
     inter = max(timedelta(0), min(ge, we) - max(gs, ws))
     union = max(ge, we) - min(gs, ws)
     iou = inter / union if union else 0

@@ -270,3 +270,84 @@ def test_lunar_and_windows_out_of_range_do_not_raise(text):
 ])
 def test_english_windows_match_the_chinese_ones(text, value):
     assert _one(text, "en")[1] == value
+
+
+# --- issue #4: classes of expression added for the accuracy targets -----------------------
+
+@pytest.mark.parametrize("text, language, anchor, expected", [
+    # a text that is only a year; inside running text a bare number stays a number
+    ("2018", "zh-Hans", ANCHOR, ("2018", "2018", None)),
+    # a date glued or hyphenated to a clock time, and month-day before a clock time
+    ("2021-09-12-11：23", "zh-Hans", ANCHOR, ("2021-09-12-11：23", "2021-09-12T11:23", None)),
+    ("2018-12-1209:03", "zh-Hans", ANCHOR, ("2018-12-1209:03", "2018-12-12T09:03", None)),
+    ("09-01 20:01 至 12-01 18:07", "zh-Hans", "2021-06-14",
+     ("09-01 20:01 至 12-01 18:07", "2021-09-01T20:01/2021-12-01T18:07", None)),
+    ("2021年/7月/18日", "ja", ANCHOR, ("2021年/7月/18日", "2021-07-18", None)),
+    # ordinal weeks, months and days of a year or month
+    ("21年第一个礼拜", "zh-Hans", ANCHOR, ("21年第一个礼拜", "2021-W01", None)),
+    ("70年第8个月", "zh-Hans", ANCHOR, ("70年第8个月", "1970-08", None)),
+    ("2025年第一天早上8点半", "zh-Hans", ANCHOR, ("2025年第一天早上8点半", "2025-01-01T08:30", None)),
+    ("2024年第366天", "zh-Hans", ANCHOR, ("2024年第366天", "2024-12-31", None)),
+    # two neighbouring hours: about the first
+    ("明天下午七八点", "zh-Hans", ANCHOR, ("明天下午七八点", "2026-02-02T19:00", "APPROX")),
+    # Cantonese minutes in 字 of five, with or without 踏/搭
+    ("晏晝三點三", "zh-Hant", ANCHOR, ("晏晝三點三", "2026-02-01T15:15", None)),
+    ("晏晝三點踏三", "zh-Hant", ANCHOR, ("晏晝三點踏三", "2026-02-01T15:15", None)),
+    ("晏晝三點三個字", "zh-Hant", ANCHOR, ("晏晝三點三個字", "2026-02-01T15:15", None)),
+    ("晏晝三點搭半", "zh-Hant", ANCHOR, ("晏晝三點搭半", "2026-02-01T15:30", None)),
+    # 过 / 再过 + a duration: once it has passed
+    ("过十周", "zh-Hans", ANCHOR, ("过十周", "2026-04-12", None)),
+    ("再过半个小时", "zh-Hans", "2021-06-14T01:06:40",
+     ("再过半个小时", "2021-06-14T01:36:40", None)),
+    # colloquial 仨 / 俩 carry their own measure word
+    ("近仨月", "zh-Hans", ANCHOR, ("近仨月", "2025-11-01/2026-02-01", None)),
+    ("一分半钟前", "zh-Hans", "2021-06-14T01:06:40", ("一分半钟前", "2021-06-14T01:05:10", None)),
+    # 上一个月 is last month, not the same day a month ago
+    ("上一个月", "zh-Hans", ANCHOR, ("上一个月", "2026-01", None)),
+    ("下两周", "zh-Hans", ANCHOR, ("下两周", "2026-W06/2026-W07", None)),
+    ("下下个季度", "zh-Hans", ANCHOR, ("下下个季度", "2026-Q3", None)),
+    ("下下下周一", "zh-Hans", ANCHOR, ("下下下周一", "2026-02-16", None)),
+    ("今明两天", "zh-Hans", ANCHOR, ("今明两天", "2026-02-01/2026-02-02", None)),
+    ("次年年末", "zh-Hans", ANCHOR, ("次年年末", "2027", "END")),
+    ("13:20~次日05:40", "zh-Hans", ANCHOR, ("13:20~次日05:40",
+                                             "2026-02-01T13:20/2026-02-02T05:40", None)),
+    ("9~12点半", "zh-Hans", ANCHOR, ("9~12点半", "2026-02-01T09:00/2026-02-01T12:30", None)),
+    ("20世纪60年代前期", "zh-Hans", ANCHOR, ("20世纪60年代前期", "196", "START")),
+    # sets on working days, half units and 钟头
+    ("每个工作日", "zh-Hans", ANCHOR, ("每个工作日", "P1D", None)),
+    ("每半年", "zh-Hans", ANCHOR, ("每半年", "P0.5Y", None)),
+    ("每半个钟头", "zh-Hans", ANCHOR, ("每半个钟头", "PT0.5H", None)),
+    # race times and durations in falling units
+    ("9秒58", "zh-Hans", ANCHOR, ("9秒58", "PT9.58S", None)),
+    ("1時間30分25秒", "ja", ANCHOR, ("1時間30分25秒", "PT1H30M25S", None)),
+    # a number after a lunar month that cannot be its day
+    ("今年腊月18000吨物品被寄出", "zh-Hans", "2021-06-14",
+     ("今年腊月", "2022-01-03/2022-01-31", None)),
+])
+def test_issue_4_classes(text, language, anchor, expected):
+    assert _one(text, language, anchor) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("共2018人参加", "zh-Hans"),  # a bare number in running text is not a year
+    ("二十七点三", "zh-Hans"), ("三點三", "zh-Hant"),  # decimals, not Cantonese clock times
+    ("超过三天", "zh-Hans"), ("度过三天", "zh-Hans"),  # 过 closing a verb: amounts of time
+    ("週三回の運動", "ja"),  # Japanese 週三 is "three times a week", not Wednesday
+    ("第三天起", "zh-Hans"),  # the third day of what the text says elsewhere
+])
+def test_issue_4_non_dates(text, language):
+    assert all(t.type == "DURATION" or t.value is None
+               for t in extract_times(text, language, anchor=ANCHOR))
+
+
+def test_an_anchor_that_is_only_a_year_fixes_the_year():
+    # a yearbook dated 2021: 12月9日 is that year's, not the nearest one to 1 January
+    assert _one("12月9日", "zh-Hans", "2021") == ("12月9日", "2021-12-09", None)
+    assert _one("国庆", "zh-Hans", "2020") == ("国庆", "2020-10-01", None)
+    assert _one("3年前", "zh-Hans", "2019") == ("3年前", "2016", None)
+
+
+@pytest.mark.parametrize("text", ["2月30日", "2021年2月第30天", "13/13/2026", "2023年第366天"])
+def test_impossible_dates_stay_invalid(text):
+    assert all(t.value is None for t in extract_times(text, "zh-Hans", anchor=ANCHOR)
+               if t.type != "DURATION")

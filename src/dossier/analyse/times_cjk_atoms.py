@@ -78,15 +78,22 @@ def _build_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
     sep = "[/\\-.・,／－．]"
     dur_rest = (f"(?P<du_more>多|余|餘|数)?(?:{UNIT_RE}){DUR_AFTER}")
     parts = [
+        # 2018-12-1209:03: a clock time glued to the day is still a clock time
         ("ymd", rf"(?P<ymd_y>{d4})(?P<ymd_s>{sep})(?P<ymd_m>{d12})(?P=ymd_s)(?P<ymd_d>{d12})"
-                rf"(?![0-9０-９.．/])(?:日|号|號)?"),
+                rf"(?:(?P<ymd_h>[01][0-9]|2[0-3])[:：](?P<ymd_mi>[0-5][0-9])(?![0-9０-９])"
+                rf"|(?![0-9０-９.．/])(?:日|号|號)?)"),
         ("ymd8", rf"(?:19|20){d1}{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9０-９])"),
         ("mdy", rf"(?P<mdy_a>{d12})[/／](?P<mdy_b>{d12})[/／](?P<mdy_y>{d1}{{4}}|{d1}{{2}})(?![0-9０-９/])"),
         ("era", rf"(?P<era_n>令和|平成|昭和|大正|明治|大化|皇紀|{'|'.join(c + f'(?={d1}{{1,2}}[年/.-])' for c in 'RHSＲＨＳ')})"
                 rf"(?P<era_y>{d1}{{1,4}}|元|{CJK_N}{{1,3}})(?:年|(?=[/.\-・,]{d1}))"
                 rf"(?:(?P<era_s>[/.\-・,])(?P<era_m>{d12})(?:(?P=era_s)(?P<era_d>{d12}))?(?![0-9０-９]))?"),
-        ("ym", rf"(?P<ym_y>{d4})[/\-.／．](?P<ym_m>{d12})(?![0-9０-９]|[.．/][0-9０-９])(?:月)?"),
+        ("ymd", rf"(?P<ymd_y>{d4})年[/／](?P<ymd_m>{d12})月?[/／](?P<ymd_d>{d12})(?![0-9０-９])(?:日)?"),
+        ("ym", rf"(?P<ym_y>{d4})(?:年[/／]|[/\-.／．])(?P<ym_m>{d12})(?![0-9０-９]|[.．/][0-9０-９])(?:月)?"),
         ("md", rf"(?P<md_m>{d12})[/／](?P<md_d>{d12})(?![0-9０-９/.%％])(?:日|号|號)?"),
+        # 09-01 20:01: a zero-padded month-day with a hyphen only before a clock time (a
+        # bare 09-01 is as often a score or a range)
+        ("md", rf"(?P<md_m>0[1-9]|1[0-2])[-－](?P<md_d>0[1-9]|[12][0-9]|3[01])"
+               rf"(?=[ 　T]?{d12}[:：]{d1}{{2}}(?![0-9０-９]))"),
         ("clock", rf"(?P<ck_h>{d12})[:：](?P<ck_m>{d1}{{2}})(?:[:：](?P<ck_s>{d1}{{2}}))?"
                   rf"(?![0-9０-９])(?:\s?(?P<ck_ap>[AaPp]\.?[Mm]\.?|[AaPp](?![A-Za-z])))?(?P<ck_suf>时|時)?"),
         ("hap", rf"(?P<hap_h>{d12})\s?(?P<hap_ap>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"),
@@ -104,7 +111,7 @@ def _build_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("rdpod", _alt(REL_DAY_POD)),
         ("rday", _alt(rel_day)),
         ("now", _alt(NOW)),
-        ("rq", r"(?:本|这个|這個|上个|上個|下个|下個|上|下|今|当|當|現|前の|前|先の|先|昨|現行|現在の|今の)(?:季度|四半期|QTR)"),
+        ("rq", r"(?:本|这个|這個|上上个|上上個|下下个|下下個|上个|上個|下个|下個|上|下|今|当|當|現|前の|前|先の|先|昨|現行|現在の|今の)(?:季度|四半期|QTR)"),
         ("quarter", r"第(?P<q_n>[1-4１-４一二三四])(?:季度|季|四半期|(?:个|個)季度)"),
         ("quarter", r"(?P<q_n>[1-4１-４一二三四])季度"),
         ("quarterq", r"[QqＱ](?P<q_n>[1-4１-４])(?![0-9０-９A-Za-z])(?:季度)?"),
@@ -113,15 +120,21 @@ def _build_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("mpart", _alt(MONTH_PART)),
         ("zseason", r"(?P<zs>[春夏秋冬])(?:天|季)(?!度)"),
         ("nthwd", r"第(?P<nth_n>[1-5１-５一二三四五])(?:个|個)?(?:星期|礼拜|禮拜|周|週)(?P<nth_wd>[一二三四五六日天])"),
-        ("weekno", rf"第(?P<wn>{d12}|{CJK_N}{{1,3}})(?:周|週)(?!年)"),
-        ("set", rf"(?:每|毎)(?:隔)?(?:(?P<set_n>{NUMERAL})(?:个|個)?)?(?P<set_u>年|月|周|週|星期|天|日(?!新聞|新闻|の新聞)|小时|小時|時間|時|分|秒)"),
+        ("ordmonth", rf"第(?P<om_n>{d12}|{CJK_N}{{1,3}})(?:个|個)月"),
+        ("ordday", rf"第(?P<od_n>{d1}{{1,3}}|{CJK_N}{{1,4}})(?:天|日)(?!以来|以來|来|來)"),
+        ("jintomorrow", r"今明(?:两|兩)(?P<jm_u>天|日|年)"),
+        ("weekno", rf"第(?P<wn>{d12}|{CJK_N}{{1,3}})(?:(?:个|個)?(?:星期|礼拜|禮拜)|周|週)(?!年|[一二三四五六日天末])"),
+        ("set", rf"(?:每|毎)(?:隔)?(?P<set_n>{NUMERAL}|半)?(?:个|個)?(?P<set_u>工作日|交易日|年|月|周|週|星期|天|日(?!新聞|新闻|の新聞)|小时|小時|钟头|鐘頭|時間|時|分|秒)"),
         ("dur", rf"(?P<du_n>{num}){dur_rest}"),
-        ("dur", rf"(?P<du_pre>再过|再過|过去的|過去的|过去|過去|前の|最近|未来的|未來的|未来|未來|今后|今後|直近の|直近|上|下|前|后|後|この)"
+        ("dur", rf"(?P<du_pre>再过|再過|过去的|過去的|过去|過去|前の|最近|未来的|未來的|未来|未來|今后|今後|直近の|直近|上|下|前|后|後|この|过|過)"
                 rf"(?P<du_ap>约|約|大约|大約|将近|將近|近|逾|超过|超過|およそ|ほぼ)?(?P<du_n>{num}){dur_rest}"),
         ("dur", rf"(?P<du_ap>约|約|大约|大約|将近|將近|近|逾|超过|超過|およそ|ほぼ)(?P<du_n>{num}){dur_rest}"),
         ("dur", rf"(?P<fu_pre>首|头|頭)(?P<fu_n>{num})?(?:个|個)?(?P<fu_u>季度|月)(?![份薪])"),
         ("halfdur", r"(?P<hd_q>四半|半)(?P<hd_u>世紀|世纪|年|月|天|日|小时|小時|钟头|鐘頭|个月|個月|个小时|個小時|時間|カ月|ヶ月)(?P<hd_tail>(?:ほど|くらい|ぐらい)?(?:前|後)|以前|之前|前|以后|以後|之后|之後|後|后|以内|以內|之内|之內|内|內|以来|以來|間|间|多)?"),
-        ("wd", r"(?:星期|礼拜|禮拜|周|週)(?P<wd_c>[一二三四五六日天])"),
+        ("halfdur", r"(?P<hd_pre>再过|再過|过|過)(?P<hd_q>四半|半)(?P<hd_u>世紀|世纪|年|月|天|日|小时|小時|钟头|鐘頭|个月|個月|个小时|個小時|時間|カ月|ヶ月)(?P<hd_tail>(?:ほど|くらい|ぐらい)?(?:前|後)|以前|之前|前|以后|以後|之后|之後|後|后|以内|以內|之内|之內|内|內|以来|以來|間|间|多)?"),
+        # Japanese writes weekdays 月曜日…; its 週三回, 週一 are "three times / once a week"
+        ("wd", r"(?:星期|礼拜|禮拜)(?P<wd_c>[一二三四五六日天])" if language == "ja" else
+               r"(?:星期|礼拜|禮拜|周|週)(?P<wd_c>[一二三四五六日天])"),
         ("jwd", r"[（(](?P<jwd_p>[月火水木金土日])(?:曜日|曜)?[)）]"),
         ("jwd", r"(?P<jwd_c>[月火水木金土日])(?:曜日|曜)"),
         ("kwd", _alt(KANA_WEEKDAY)),
@@ -136,7 +149,7 @@ def _build_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("lmonth", rf"大年(?P<lm_d>初[一二三四五六七八九十]|{sn})"),
         ("day", rf"(?P<dy_n>{sn})(?:日|号(?![线線楼樓文机機店口门門台院字令码碼位]|[a-zA-Z]|[0-9](?![0-9]?[:：]))|號(?![線樓文機店口門台院字令碼位]))"),
         ("hour", rf"(?P<hr_n>{sn})(?:点钟|點鐘|点|點|时|時)(?!間|间|代|期|候|刻(?!钟|鐘)|点|點|局|尚|速|事|装|裝|效|差|评|評|空|段|機|机|計|计|報|报)"
-                 rf"(?:(?P<hr_half>半)|(?P<hr_q>[一三1３3])刻|(?P<hr_min>{sn})(?:分(?!钟|鐘|間)|(?![0-9０-９万亿億萬%％度个個倍秒])))?(?:(?P<hr_sec>{sn})秒)?(?P<hr_zheng>整|ちょうど|きっかり|ぴったり)?"),
+                 rf"(?P<hr_tap>踏|搭)?(?:(?P<hr_half>半)|(?P<hr_zi>{sn})(?:個字|个字|字)|(?P<hr_q>[一三1３3])刻|(?P<hr_min>{sn})(?:分(?!钟|鐘|間)|(?![0-9０-９万亿億萬%％度个個倍秒])))?(?:(?P<hr_sec>{sn})秒)?(?P<hr_zheng>整|ちょうど|きっかり|ぴったり)?"),
         ("minsec", rf"(?P<ms_m>{sn})分(?P<ms_s>{sn})秒"),
         ("pod", _alt([p for p in list(POD_STANDALONE) + list(POD) if len(p) > 1])),
         ("bare", rf"(?P<bare_n>{_SN_CHAR}{_SN_CHAR}{{0,3}})(?=\s?{SPAN_CONN}\s?[0-9０-９〇零○一二三四五六七八九十两兩廿卅]|[・、]{d4}年)"),
@@ -148,7 +161,7 @@ _TWO_DIGIT_YEAR_NEXT = re.compile(
     rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})月|第|[一二三四1-4１-４]季|底|末|初(?!中)")
 _SN_CHAR = "[0-9０-９〇零○一二三四五六七八九十两兩廿卅]"
 _YEAR_CHAR = "[0-9０-９〇零○一二三四五六七八九两兩]"
-_NUM_CHAR = "[0-9０-９,，.．〇零○一二三四五六七八九十百千万萬亿億两兩俩倆廿卅]"
+_NUM_CHAR = "[0-9０-９,，.．〇零○一二三四五六七八九十百千万萬亿億两兩俩倆仨廿卅]"
 # kinds whose match must not continue a number on its left (2026年 inside 12026年)
 _NOT_AFTER = {k: "0123456789０１２３４５６７８９.．" for k in (
     "ymd", "ymd8", "ym", "year", "yssn", "month", "day", "bare", "clock", "hap", "dur", "mdy",
@@ -222,8 +235,11 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
     g = defaultdict(lambda: None, m.groupdict())
     s, e = m.start(), m.end()
     if kind == "ymd":
-        return Atom(s, e, "date", {"year": int(to_halfwidth(g["ymd_y"])), "month": _n(g["ymd_m"]),
-                                   "day": _n(g["ymd_d"])}, (0, 4))
+        f = {"year": int(to_halfwidth(g["ymd_y"])), "month": _n(g["ymd_m"]), "day": _n(g["ymd_d"])}
+        if g["ymd_h"]:
+            f.update(hour=int(g["ymd_h"]), minute=int(g["ymd_mi"]), kind="TIME", ampm_fixed=True)
+            return Atom(s, e, "date", f, (0, 7))
+        return Atom(s, e, "date", f, (0, 4))
     if kind == "ymd8":
         t = m.group()
         return Atom(s, e, "date", {"year": int(t[:4]), "month": int(t[4:6]), "day": int(t[6:])},
@@ -379,6 +395,8 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
     if kind == "rq":
         word = m.group()
         rel = -1 if word[0] in "上前先昨" else (1 if word[0] == "下" else 0)
+        if word[:2] in ("上上", "下下"):
+            rel *= 2  # 下下个季度: the quarter after next
         return Atom(s, e, "date", {"quarter_rel": rel}, (0, 1))
     if kind in ("quarter", "quarterq"):
         q = _n(g["q_n"])
@@ -394,6 +412,23 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
     if kind == "nthwd":
         return Atom(s, e, "date", {"nth": _n(g["nth_n"]), "weekday": WEEKDAY_CHAR[g["nth_wd"]]},
                     (3, 5))
+    if kind == "ordmonth":
+        # 70年第8个月: the eighth month of that year; alone it says nothing
+        n = _n(g["om_n"])
+        if not n or n > 12:
+            return None
+        return Atom(s, e, "date", {"month": n, "_weak": True}, (2, 2))
+    if kind == "ordday":
+        # 2025年第一天, 3月第十天: the Nth day of the year or month before it; alone (第三天起)
+        # it counts from an event the text names elsewhere
+        n = _n(g["od_n"])
+        if not n or n > 366:
+            return None
+        return Atom(s, e, "date", {"nth_day": n, "_weak": True}, (4, 4))
+    if kind == "jintomorrow":
+        # 今明两天 / 今明两年: today and tomorrow, this year and next
+        field = "year_rel" if g["jm_u"] == "年" else "day_rel"
+        return Atom(s, e, "date", {"_span": (field, 0, 1)}, (0, 9))
     if kind == "weekno":
         n = _n(g["wn"])
         if not n or n > 53:
@@ -401,7 +436,7 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
         return Atom(s, e, "date", {"week_no": n}, (3, 3))
     if kind == "set":
         unit = _unit_of_set(g["set_u"])
-        n = parse_number(g["set_n"]) if g["set_n"] else 1
+        n = 0.5 if g["set_n"] == "半" else parse_number(g["set_n"]) if g["set_n"] else 1
         if n is None:
             return None
         return Atom(s, e, "set", {"kind": "SET", "duration": {unit: n}}, (0, 7))
@@ -414,7 +449,10 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
         amount = 0.25 if g["hd_q"] == "四半" else 0.5
         if unit == "CE":
             unit, amount = "Y", amount * 100
-        return _dur_result(s, e, {unit: amount}, None, g["hd_tail"] or "", False, language)
+        pre = g["hd_pre"]
+        if pre in ("过", "過") and not _pass_is_offset(m):
+            return None
+        return _dur_result(s, e, {unit: amount}, pre, g["hd_tail"] or "", False, language)
     if kind == "wd":
         return Atom(s, e, "date", {"weekday": WEEKDAY_CHAR[g["wd_c"]]}, (5, 5))
     if kind == "jwd":
@@ -436,8 +474,12 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
         f = {"month": mo, "lunar": True, "leap": bool(g["lm_leap"])}
         if g["lm_d"]:
             d = _n(g["lm_d"].lstrip("初"))
-            if not d or d > 30:
-                return None
+            nxt = m.string[e:e + 1]
+            if not d or d > 30 or (nxt and nxt in "0123456789０１２３４５６７８９"):
+                # 腊月18000吨: the number after the month is a quantity, not its day
+                if g["lm_w"] is None and g["lm_n"] is None:
+                    return None
+                return Atom(s, s + len(m.group()) - len(g["lm_d"]), "date", f, (2, 2))
             f["day"] = d
             return Atom(s, e, "date", f, (2, 4))
         return Atom(s, e, "date", f, (2, 2))
@@ -497,9 +539,18 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
     return None
 
 
+# 过 before a duration is "once … have passed" (过两天再说, 过十周) unless it ends a verb
+# of its own: 超过, 度过, 经过, 不过, 通过 three days are amounts of time, not a date
+_PASS_VERB_BEFORE = set("超度經经不通越錯错難难闯闖跨穿跳放勝胜路熬挨走渡透濾滤没沒未")
+
+
+def _pass_is_offset(m: re.Match[str]) -> bool:
+    return m.start() == 0 or m.string[m.start() - 1] not in _PASS_VERB_BEFORE
+
+
 def _unit_of_set(u: str) -> str:
-    return {"年": "Y", "月": "M", "周": "W", "週": "W", "星期": "W", "天": "D", "日": "D",
-            "小时": "H", "小時": "H", "時間": "H", "時": "H", "分": "MIN", "秒": "S"}[u]
+    return {"工作日": "WD", "交易日": "WD", "年": "Y", "月": "M", "周": "W", "週": "W", "星期": "W", "天": "D", "日": "D",
+            "小时": "H", "小時": "H", "钟头": "H", "鐘頭": "H", "時間": "H", "時": "H", "分": "MIN", "秒": "S"}[u]
 
 
 def _duration_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
@@ -514,6 +565,8 @@ def _duration_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
             "_amount": n, "_weak": True}, (0, 7))
     unit = next(name for name, _ in UNITS if g.get(f"u_{name}"))
     utext = g[f"u_{unit}"]
+    if g["du_pre"] in ("过", "過") and not _pass_is_offset(m):
+        return None
     ntext = g["du_n"]
     if unit == "MIN" and utext == "分" and language != "ja" and not g["du_tail"]:
         return None  # 20分 in Chinese is as often points as minutes
@@ -527,6 +580,8 @@ def _duration_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
         return None  # malformed numeral: not a duration
     if g["du_half"] or "半" in utext:
         amount += 0.5
+    if g["s_frac"]:
+        amount = float(f"{amount:g}.{to_halfwidth(g['s_frac'])}")
     if unit == "CE":
         unit, amount = "Y", amount * 100
     if utext in ("刻钟", "刻鐘"):
@@ -581,7 +636,7 @@ def _dur_result(s: int, e: int, parts: dict, pre: str | None, tail: str, approx:
     past = core in ("前", "前に", "まえ", "以前", "之前")
     future = core in ("後", "后", "後に", "以后", "以後", "之后", "之後", "あと", "経ったら",
                       "経ってから", "経過後に", "経過後", "経過してから", "経過したら", "過ぎに",
-                      "過ぎたら") or (pre in ("再过", "再過") and not past)
+                      "過ぎたら") or (pre in ("再过", "再過", "过", "過") and not past)
     window = 0
     if not past and not future:
         if pre in _WINDOW_PAST_PRE and (language != "ja" or pre == "この"):
@@ -623,7 +678,12 @@ def _hour_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
         return None
     txt = g["hr_n"]
     is_cjk = not txt[0].isdigit()
-    has_more = g["hr_half"] or g["hr_q"] or g["hr_min"] or g["hr_sec"] or g["hr_zheng"]
+    approx = False
+    if len(txt) == 2 and txt[0] in _SMALL_DIGIT and _SMALL_DIGIT.get(txt[1]) == \
+            _SMALL_DIGIT[txt[0]] + 1:
+        # 七八点, 两三点: one of two neighbouring hours, i.e. about the first
+        h, approx = _SMALL_DIGIT[txt[0]], True
+    has_more = g["hr_half"] or g["hr_q"] or g["hr_min"] or g["hr_sec"] or g["hr_zheng"] or g["hr_zi"]
     nxt = m.string[m.end():m.end() + 1]
     if not has_more and nxt and (nxt.isdigit() or nxt in "〇零一二三四五六七八九两兩"):
         return None  # 24点5度, 二十七点三: a decimal number, not a clock time
@@ -631,11 +691,23 @@ def _hour_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
         return Atom(m.start(), m.end(), "weakhour", {"hour": h, "kind": "TIME"}, (7, 7))
     if h > 30:
         return None
-    if g["hr_min"] is not None and not g["hr_min"][0].isdigit() and g["hr_min"] in "一二三四五六七八九":
-        # 三點三 (Cantonese 15 minutes per 字) is not handled; 二十七点三 is a decimal
-        return None
     f = {"hour": h, "kind": "TIME"}
-    if g["hr_half"]:
+    if approx:
+        f["mod"] = "APPROX"
+    if g["hr_min"] is not None and not g["hr_min"][0].isdigit() and g["hr_min"] in "一二三四五六七八九":
+        # Cantonese counts minutes in 字 of five: 三點三 = 3:15, 三點踏三 = 3:15. Without 踏/搭
+        # only after a part of the day (晏晝三點三): 二十七点三 is a decimal
+        if not (g["hr_tap"] or _after_pod(m.string, m.start())):
+            return None
+        f["minute"] = 5 * (_n(g["hr_min"]) or 0)
+    elif g["hr_zi"]:
+        zi = _n(g["hr_zi"])
+        if not zi or zi > 11:
+            return None
+        f["minute"] = 5 * zi
+    if "minute" in f:
+        pass
+    elif g["hr_half"]:
         f["minute"] = 30
     elif g["hr_q"]:
         f["minute"] = 15 * (_n(g["hr_q"]) or 0)
@@ -656,6 +728,15 @@ def _hour_atom(m: re.Match[str], g: dict, language: str) -> Atom | None:
     return Atom(m.start(), m.end(), "date", f, (7, 7))
 
 
+_SMALL_DIGIT = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                "八": 8, "九": 9, "十": 10}
+_POD_WORDS = tuple(w for w in POD if len(w) > 1)
+
+
+def _after_pod(text: str, start: int) -> bool:
+    return text[max(0, start - 3):start].endswith(_POD_WORDS)
+
+
 _KANA_PARTICLE = set("はにのもでがとへやをか、。")
 
 
@@ -670,12 +751,19 @@ def _kana_ok(text: str, a: Atom) -> bool:
 
 
 
+_LONE_YEAR = re.compile(r"\s*((?:19|20|１９|２０)[0-9０-９]{2})\s*")
 _SINGLE_POD = {"朝": "朝", "夜": "夜", "晚": "晚", "早": "早上"}
 
 
 def find_atoms(text: str, language: str) -> list[Atom]:
     """Every atom of ``text``, left to right, with the bounds and connectors after them."""
     lang = "ja" if language == "ja" else "zh"
+    lone = _LONE_YEAR.fullmatch(text)
+    if lone:
+        # a text that is only a year (a heading, a table cell: 2018) is that year; inside
+        # running text a bare number is a count
+        return [Atom(lone.start(1), lone.end(1), "date", {"year": int(to_halfwidth(lone[1]))},
+                     (0, 0))]
     cands: list[tuple[int, int, re.Match[str], str]] = []
     for prio, (kind, pattern) in enumerate(PATTERNS[lang]):
         for m in pattern.finditer(text):

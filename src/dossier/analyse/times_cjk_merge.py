@@ -50,6 +50,11 @@ def _pod_adjust(spec: Spec, podword: str | None) -> None:
 
 def _new_group(a: Atom) -> Group:
     spec = Spec()
+    if "_span" in a.fields:
+        # 今明两天: one atom that names both ends
+        f, lo, hi = a.fields["_span"]
+        spec.span = (Spec(**{f: lo}), Spec(**{f: hi}))
+        return Group(a.start, a.end, spec, a.rank)
     _apply(spec, a.fields)
     g = Group(a.start, a.end, spec, a.rank)
     if a.kind == "pod":
@@ -162,8 +167,8 @@ def _assign_bare(bare: Atom, right: Group) -> Group | None:
     elif r.day is not None and r.month is None:
         spec.day = n
         rank = (4, 4)
-    elif r.hour is not None and r.minute is None:
-        spec.hour = n
+    elif r.hour is not None and r.day is None and n <= 24:
+        spec.hour = n  # 9~12点, 9~12点半: the bare number is the starting hour
         rank = (7, 7)
     elif r.kind == "DURATION" and len(r.duration) == 1:
         unit = next(iter(r.duration))
@@ -214,6 +219,12 @@ def merge(text: str, atoms: list[Atom], language: str) -> list[tuple[int, int, S
             # 1年2ヶ月10日: the day count continues the duration, it is not the 10th
             a = Atom(a.start, a.end, "dur", {"kind": "DURATION", "duration": {"D": a.fields["day"]}},
                      (0, 7))
+        if cur is not None and a.start == cur.end and cur.spec.kind == "DURATION" and \
+                a.kind == "date" and set(a.fields) == {"minute", "second", "kind"} and \
+                not cur.spec.mod and max(_unit_rank(u) for u in cur.spec.duration) < 8:
+            # 1時間30分25秒: minutes and seconds after hours continue the duration
+            a = Atom(a.start, a.end, "dur", {"kind": "DURATION", "duration": {
+                "MIN": a.fields["minute"], "S": a.fields["second"]}}, (0, 7))
         if cur is not None and a.start >= cur.end and _can_join(cur, a, text[cur.end:a.start]):
             _join(cur, a)
             continue
@@ -253,6 +264,15 @@ def merge(text: str, atoms: list[Atom], language: str) -> list[tuple[int, int, S
             continue
         nxt = groups[i + 1] if i + 1 < len(groups) else None
         after = groups[i + 2] if i + 2 < len(groups) else None
+        if _date_dash_clock(g, nxt, after):
+            # 2021-09-12-11:23: a hyphen between a full date and a clock time joins them
+            for k in ("hour", "minute", "second"):
+                setattr(g.spec, k, getattr(after.spec, k))
+            g.spec.kind = "TIME"
+            g.end = after.end
+            out.append((g.start, g.end, g.spec, g.weak))
+            i += 3
+            continue
         if (isinstance(nxt, Atom) and nxt.kind == "conn" and isinstance(after, Group)
                 and nxt.start - g.end <= 1 and after.start - nxt.end <= 1
                 and nxt.fields["conn"] not in (",", "，")
@@ -281,6 +301,17 @@ def merge(text: str, atoms: list[Atom], language: str) -> list[tuple[int, int, S
         i += 1
     # bare numbers: resolve "12" in 12-19日 and "1902" in 1902至1921年
     return _bare_spans(text, groups, out)
+
+
+def _date_dash_clock(g: Group, conn, right) -> bool:
+    if not (isinstance(conn, Atom) and conn.kind == "conn" and isinstance(right, Group)
+            and conn.fields["conn"] in ("-", "－") and conn.start == g.end
+            and right.start == conn.end):
+        return False
+    left, r = g.spec, right.spec
+    return (left.day is not None and left.month is not None and left.span is None
+            and not left.has_time_fields() and r.hour is not None and r.minute is not None
+            and not r.has_date_fields() and r.span is None and r.offset is None)
 
 
 def _span_ok(left: Group, right: Group, conn: str) -> bool:

@@ -49,6 +49,7 @@ class Spec:
     weekday: int | None = None  # 1 = Monday … 7 = Sunday
     weekend: bool = False
     nth: int | None = None  # 第一个星期一 of the month
+    nth_day: int | None = None  # 第十天 of the year (or of the month, when there is one)
     quarter: int | None = None
     quarter_rel: int | None = None
     half: int | None = None
@@ -77,7 +78,7 @@ class Spec:
         return any(v is not None for v in (
             self.year, self.year_rel, self.month, self.month_rel, self.day, self.day_rel,
             self.week_rel, self.weekday, self.quarter, self.quarter_rel, self.half, self.season,
-            self.century, self.decade, self.holiday, self.week_no)) or self.weekend
+            self.century, self.decade, self.holiday, self.week_no, self.nth_day)) or self.weekend
 
     def has_time_fields(self) -> bool:
         return self.hour is not None or self.minute is not None or self.pod is not None
@@ -88,6 +89,9 @@ class Anchor:
     day: date
     time: tuple[int, int, int] | None  # hour, minute, second when the anchor has them
     how: str  # "anchored" or "inferred"
+    # an anchor given as a bare year ("2021": a yearbook, a dated archive) fixes the year of
+    # yearless dates instead of only pointing near one: 12月9日 is that year's
+    year_only: bool = False
 
 
 def parse_anchor(anchor: str | None, how: str) -> Anchor | None:
@@ -101,7 +105,7 @@ def parse_anchor(anchor: str | None, how: str) -> Anchor | None:
         y = int(parts[0])
         m = int(parts[1]) if len(parts) > 1 else 1
         d = int(parts[2]) if len(parts) > 2 else 1
-        return Anchor(date(y, m, d), None, how)
+        return Anchor(date(y, m, d), None, how, year_only=len(parts) == 1)
     except ValueError:
         return None
 
@@ -190,9 +194,26 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+def _at_grain(value: str, unit: str) -> str:
+    """A day (``2021-05-14``) cut to the calendar unit that holds it: ``2021-05``, ``2021-W19``."""
+    if len(value) != 10:
+        return value
+    if unit == "Y":
+        return value[:4]
+    if unit == "M":
+        return value[:7]
+    if unit == "W":
+        iso = date.fromisoformat(value).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return value
+
+
 def _add_offset(a: Anchor, amount: float, unit: str) -> tuple[str, bool]:
     """Value of anchor + amount·unit at the unit's grain; bool = anchor lacked a needed time."""
     day = a.day
+    if a.year_only and unit in ("Y", "DE", "CE") and float(amount).is_integer():
+        # 3年前 from an anchor that is only a year: a year, not that year's 1 January
+        return f"{day.year + int(amount) * {'Y': 1, 'DE': 10, 'CE': 100}[unit]:04d}", False
     # "3年前" from 2021-07-18 is 2018-07-18: the anchor's own precision (as Duckling and
     # ja-timex resolve it); fractions of a year or month fall back to months or days.
     if unit in ("Y", "DE", "CE", "M", "Q"):
@@ -228,6 +249,8 @@ def valid_day(y: int | None, m: int, d: int) -> bool:
 
 def _pick_year(a: Anchor, month: int, day: int | None, direction: str | None) -> int:
     """The year that puts month/day nearest the anchor, in the direction the text indicates."""
+    if a.year_only:
+        return a.day.year
     best_y, best_key = a.day.year, None
     for y in (a.day.year - 1, a.day.year, a.day.year + 1):
         if day is not None:
@@ -314,6 +337,8 @@ def _resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
         else:
             first, _ = _add_offset(a, n, unit)
             last, _ = _add_offset(a, -1, unit)
+        # 上一个月, 下两周: whole calendar units, not the same day one unit away
+        first, last = _at_grain(first, unit), _at_grain(last, unit)
         return (first if first == last else f"{first}/{last}"), how, None
 
     if s.window is not None:
@@ -383,6 +408,17 @@ def _resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
             return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}", how, None
         used_anchor = True
 
+    if s.nth_day is not None:
+        if month is None and year is not None:
+            d = date(year, 1, 1) + timedelta(days=s.nth_day - 1)
+            if d.year != year:
+                return None, "unknown", f"no day {s.nth_day} in {year}"
+            month, day = d.month, d.day
+        elif month is not None:
+            day = s.nth_day
+        else:
+            return None, "unknown", "the Nth day of an unnamed period"
+
     if s.holiday is not None:
         if s.holiday == "national":
             md = NATIONAL_DAY.get(language, (10, 1))
@@ -393,7 +429,8 @@ def _resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
             if a is None:
                 return None, "unknown", "year unknown: no anchor"
             cands = [(y, rule(y)) for y in (a.day.year - 1, a.day.year, a.day.year + 1)]
-            cands = [(y, d) for y, d in cands if d is not None]
+            cands = [(y, d) for y, d in cands if d is not None and (
+                not a.year_only or y == a.day.year)]
             if not cands:
                 return None, "unknown", "no date rule for this holiday"
             if direction == "future":
@@ -554,6 +591,8 @@ def _resolve_lunar(s: Spec, a: Anchor | None, year: int | None, month: int, day:
         # a leap month is rare: look a few years around the anchor
         years = range(a.day.year - 3, a.day.year + 4) if s.leap else \
             range(a.day.year - 1, a.day.year + 2)
+        if a.year_only:
+            years = range(a.day.year, a.day.year + 1)  # the lunar year of that number
         cands = [c for c in (_lunar_span(y, month, day, s.leap) for y in years) if c]
         if direction == "future":
             cands = [c for c in cands if c[1] >= a.day] or cands
