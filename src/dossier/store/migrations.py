@@ -288,4 +288,10 @@ MIGRATIONS: list[tuple[str, str]] = [
             FROM search_old o JOIN documents d ON d.id = o.document;
         DROP TABLE search_old;
     """),
+    ("0010_unlinked", """
+        -- Documents stored or dropped since the link steps last ran (entities, copies,
+        -- stories, events, claims): an ingest interrupted before them leaves its documents
+        -- here, and the next run links them.
+        CREATE TABLE unlinked (document TEXT PRIMARY KEY) WITHOUT ROWID;
+    """),
 ]
