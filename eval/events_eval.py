@@ -1,8 +1,11 @@
 """Events and conflicts against annotated gold.
 
-Two sets:
-- ``samples``: the bundled samples with their planted conflicts (samples/expected.json);
-  events and conflicts were developed on them, so these figures are development figures.
+Three sets:
+- ``samples``: the bundled samples with their planted conflicts and annotated events
+  (samples/expected.json); events and conflicts were developed on them, so these figures
+  are development figures.
+- ``dev``: eval/dev, written and annotated before the extractor was run on it, and open
+  for development (eval/dev/README.md);
 - ``heldout``: eval/heldout, articles written and annotated before the extractor was run
   on them (eval/heldout/gold.json), the test figures.
 
@@ -27,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SETS = {
     "samples": (ROOT / "samples" / "articles", ROOT / "samples" / "expected.json"),
+    "dev": (HERE / "dev" / "articles", HERE / "dev" / "gold.json"),
     "heldout": (HERE / "heldout" / "articles", HERE / "heldout" / "gold.json"),
 }
 

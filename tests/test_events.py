@@ -125,3 +125,65 @@ def _sources(store, participant):
     return max(r[0] for r in store.db.execute(
         "SELECT sources FROM merged_events WHERE type = 'meet' AND participants LIKE ?",
         (f"%{participant}%",)))
+
+
+def test_country_in_a_title_is_no_participant_and_unknown_actors_keep_their_name():
+    d = doc("1月31日，英国首相斯塔默在东京与日本首相高市早苗举行会谈，毛宁出席。")
+    [e] = [e for e in d.events if e.type == "meet"]
+    assert "country:GB" not in e.participants and "country:JP" not in e.participants
+    assert {"person:keir-starmer", "person:sanae-takaichi"} <= set(e.participants)
+    assert all(":" in p for p in e.participants)  # ids, or name:<as written>
+
+
+def test_two_leaders_refers_to_the_last_event_with_two_people():
+    d = doc("スターマー英首相は1月31日、東京で高市早苗首相と会談した。スターマー氏は中国訪問を終えた。"
+            "両首脳は防衛協力の強化で合意した。")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert {"person:keir-starmer", "person:sanae-takaichi"} <= set(agree.participants)
+
+
+def test_a_year_alone_fixes_no_date():
+    d = doc("1月31日，英国首相斯塔默在东京与日本首相高市早苗举行会谈。斯塔默邀请高市早苗年内访问英国。")
+    [visit] = [e for e in d.events if e.type == "visit"]
+    assert visit.date is None
+
+
+def test_trigger_inside_a_programme_name_and_agreement_nouns_are_no_events():
+    d = doc("双方确认继续推进英国、日本和意大利的“全球空战计划”（GCAP）。")
+    assert "commit" not in {e.type for e in d.events}
+    d = doc("合意により、米国は日本からの輸入品に15％の関税を課す。")
+    assert "agree" not in {e.type for e in d.events}
+    assert "restrict" in {e.type for e in d.events}
+
+
+def test_said_and_told_reporters_announce():
+    d = doc("Prime Minister Shigeru Ishiba told reporters in Tokyo on Wednesday that the deal was good.")
+    assert "announce" in {e.type for e in d.events}
+
+
+def merged(kind, date, people, story=1, place=None, document="d"):
+    from dossier.link.events import MergedEvent
+    r = Report(document, 0, 1, kind, tuple(people), date, "sentence", place, story)
+    return MergedEvent(f"event:{document}{date}", kind, [r])
+
+
+def test_event_dates_meet_across_places_and_other_participants_but_not_other_occasions():
+    from dossier.link.claims import event_date_claims
+    a = merged("meet", "2025-11-22", ("person:a", "person:b"), place="ヨハネスブルク", document="d1")
+    b = merged("meet", "2025-11-23", ("person:a", "person:b", "person:c"), place="约翰内斯堡", document="d2")
+    c = merged("meet", "2026-01-31", ("person:a", "person:b"), place=None, document="d3")
+    month = merged("meet", "2025-11", ("person:a", "person:b"), document="d4")
+    claims = event_date_claims([a, b, c, month])
+    assert len({x.subject for x in claims}) == 2 and len(claims) == 3
+    [conflict] = find_conflicts(claims, {"d1": "d1", "d2": "d2", "d3": "d3"})
+    assert {v["value"] for v in conflict.values} == {"2025-11-22", "2025-11-23"}
+
+
+def test_measures_read_invest_and_loan():
+    import re
+
+    from dossier.analyse.fold import fold
+    from dossier.link.claims import MEASURES
+    assert re.search(MEASURES["investment"], fold("Japan will invest $550 billion"))
+    assert re.search(MEASURES["loan"], fold("欧盟向乌克兰提供900亿欧元贷款"))
+    assert not re.search(MEASURES["investment"], fold("investigators said"))

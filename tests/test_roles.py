@@ -63,3 +63,15 @@ def test_every_gazetteer_office_has_titles_in_every_language():
 def test_vice_premier_and_commission_president():
     found = {r[0]: r[2] for r in roles("中国国务院副总理何立峰率团出席会谈。", "zh-Hans")}
     assert found.get("副总理何立峰") == "vice-premier"
+
+
+def test_role_takes_the_day_of_the_sentence_just_before():
+    found = roles("美日澳印四国外长7月1日在华盛顿举行会议。日本外相茂木敏充出席。", "zh-Hans",
+                  published="2025-07-02")
+    dates = {r[0]: (r[4], r[5]) for r in found}
+    assert dates["日本外相茂木敏充"] == ("2025-07-01", "context")
+
+
+def test_a_former_title_is_no_role():
+    found = roles("她被视为已故前首相安倍晋三的政治盟友。", "zh-Hans")
+    assert not [r for r in found if "安倍" in r[0]]

@@ -4,9 +4,14 @@ Triggers are data (``resources/events.toml``), one small ontology in the spirit 
 PLOVER: meet, visit, agree, announce, commit, elect, restrict, aid, trade, criticise,
 military. A sentence yields at most one event per type. Its participants are the
 actors (people, countries, bodies) the sentence mentions: the first is the actor,
-the others counterparts. Its date is the sentence's own date, else that of the
-nearest earlier sentence that sets one. A sentence with a trigger but no actor yields
-no event; it is counted in ``doc.meta["events_without_participants"]``.
+the others counterparts; a country named only in a person's title (日本首相高市早苗,
+"his Japanese counterpart") is not one, and an actor the gazetteer does not know is
+``name:<as written>``. Words that refer back to earlier actors (双方, 両首脳, "the two
+leaders", 四国) bring those actors in. Its date is the sentence's own date, else that of
+the nearest earlier sentence that sets one; a sentence that fixes only a year (年内,
+"later this year") leaves the date open. A trigger inside a programme's name (全球空战计划)
+is no event. A sentence with a trigger but no actor yields no event; it is counted in
+``doc.meta["events_without_participants"]``.
 """
 
 from __future__ import annotations
@@ -24,10 +29,17 @@ from dossier.settings import Settings
 
 PARTICIPANT_TYPES = ("person", "country", "organization")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
-# Words that refer back to the actors of the previous event: 双方 / 両首脳 / the two leaders.
-_ANAPHORA = re.compile(fold_pattern(
-    r"双方|两国|两位领导人|两国领导人|中英两国|両首脳|両国|両氏|両政府|日英両政府"
-    r"|\bboth (?:sides|leaders|countries|governments)\b|\bthe (?:two )?(?:leaders|sides|governments)\b"))
+_YEAR = re.compile(r"\d{4}")
+# Words that refer back to actors named before: people (双方 / 両首脳 / 两人 / 四国外长 /
+# the two leaders) or countries (两国 / 両国 / 四国 / both countries). Matched on folded text.
+_NUMBER = r"(?<![\d０-９])(?:两|二|三|四|両|2|3|4)"
+_PEOPLE_ANAPHORA = re.compile(fold_pattern(
+    rf"双方|两位领导人|两国领导人|両首脳|両氏|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳)"
+    r"|\bboth (?:sides|leaders)\b|\bthe (?:two|three|four) (?:leaders|ministers|sides)\b"
+    r"|\bthe (?:leaders|sides)\b"), re.I)
+_COUNTRY_ANAPHORA = re.compile(fold_pattern(
+    rf"{_NUMBER}(?:国|か国|カ国)|両政府|\bboth (?:countries|governments)\b"
+    r"|\bthe (?:two |three |four )?(?:countries|governments)\b"), re.I)
 
 
 @dataclass(frozen=True)
@@ -85,17 +97,19 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
     folded = doc.folded
     dates = _sentence_dates(doc)
     out, orphans = [], 0
+    titles = [(r.start, r.end) for r in doc.roles]
+    programs = [m for m in doc.mentions if m.type == "program"]
     for n, s in enumerate(doc.sentences):
         seen: set[str] = set()
         mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
         for m in rx.finditer(folded, s.start, s.end):
             kind = m.lastgroup
-            if kind in seen:
+            if kind in seen or any(p.start <= m.start() and m.end() <= p.end for p in programs):
                 continue
             seen.add(kind)
-            participants = _participants(mentions)
-            if not participants and out and _ANAPHORA.search(folded, s.start, s.end):
-                participants = list(out[-1].participants)
+            participants = _participants(mentions, titles)
+            participants += [p for p in _antecedents(folded, s.start, s.end, participants, out)
+                             if p not in participants]
             if not participants:
                 orphans += 1
                 continue
@@ -110,8 +124,35 @@ def _key(m: Mention) -> str:
     return m.entity or m.text
 
 
-def _participants(mentions: list[Mention]) -> list[str]:
-    return list(dict.fromkeys(_key(m) for m in mentions if m.type in PARTICIPANT_TYPES))
+def _participant(m: Mention) -> str:
+    return m.entity or "name:" + m.text
+
+
+def _participants(mentions: list[Mention], titles: list[tuple[int, int]]) -> list[str]:
+    """The sentence's actors, without countries that only qualify a person's title."""
+    return list(dict.fromkeys(
+        _participant(m) for m in mentions if m.type in PARTICIPANT_TYPES
+        and not (m.type == "country" and any(a <= m.start and m.end <= b for a, b in titles))))
+
+
+def _antecedents(folded: str, start: int, end: int, own: list[str], earlier: list[Event]) -> list[str]:
+    """The actors a referring word (両首脳, 两国, the two leaders) stands for: those of the
+    nearest earlier event that has at least two of that kind, else of the previous event."""
+    wanted = []
+    if _PEOPLE_ANAPHORA.search(folded, start, end):
+        wanted.append(lambda p: p.startswith("person:"))
+    if _COUNTRY_ANAPHORA.search(folded, start, end):
+        wanted.append(lambda p: p.startswith("country:"))
+    out: list[str] = []
+    for kind in wanted:
+        if sum(map(kind, own)) >= 2:
+            continue  # 中英两国都是…: the sentence names them itself
+        found = next(([p for p in e.participants if kind(p)] for e in reversed(earlier)
+                      if sum(map(kind, e.participants)) >= 2), None)
+        if found is None and earlier:
+            found = list(earlier[-1].participants)
+        out += [p for p in found or [] if p not in out]
+    return out
 
 
 def _sentence_dates(doc: Document) -> list[str | None]:
@@ -130,9 +171,11 @@ def _sentence_dates(doc: Document) -> list[str | None]:
 
 
 def _date_for(dates: list[str | None], n: int) -> tuple[str | None, str]:
+    """A year alone (年内, "later this year") fixes no date: the event's date stays open,
+    and is not borrowed from a sentence about something else."""
     if dates[n]:
-        return dates[n], "sentence"
+        return (None if _YEAR.fullmatch(dates[n]) else dates[n]), "sentence"
     for earlier in range(n - 1, -1, -1):
-        if dates[earlier]:
+        if dates[earlier] and not _YEAR.fullmatch(dates[earlier]):
             return dates[earlier], "context"
     return None, "none"

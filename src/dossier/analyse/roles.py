@@ -8,7 +8,8 @@ named before the title or after it ("of Japan"), or as the adjective the text us
     Japanese Prime Minister Sanae Takaichi · Keir Starmer, the UK prime minister (en)
 
 Each role keeps the date it is said to hold: the date of the sentence when the
-sentence has one, else the document's publication date. These records are the
+sentence has one, else that of the nearest earlier sentence that gives a day (at most
+two sentences back), else the document's publication date. These records are the
 claims that conflict checks compare ("which prime minister of Japan met Starmer?").
 """
 
@@ -49,7 +50,7 @@ class Role:
     office: str
     country: str | None  # ISO code
     date: str | None  # when the text says the person holds the office
-    date_source: str  # sentence | published | none
+    date_source: str  # sentence | context (an earlier sentence) | published | none
 
 
 @cache
@@ -114,7 +115,8 @@ def _role_near(text: str, folded: str, person: Mention, countries: list[Mention]
     rx = _title_rx(family)
     # Title before the name: 日本首相高市早苗, Prime Minister Keir Starmer, 防衛相小泉進次郎
     titles = [m for m in rx.finditer(folded, max(0, person.start - REACH[family]), person.start)
-              if _glue(text, m.end(), person.start, countries, family, BEFORE_NAME)]
+              if _glue(text, m.end(), person.start, countries, family, BEFORE_NAME)
+              and not _former(folded, m.start())]
     if titles:
         title = titles[-1]
         country = _country_at(text, title.start(), countries, family, _BEFORE_TITLE) \
@@ -124,13 +126,22 @@ def _role_near(text: str, folded: str, person: Mention, countries: list[Mention]
         return start, person.end, _office_of(family, title.group()), _code(country)
     # Title after the name: 斯塔默首相, スターマー英首相, Keir Starmer, the UK prime minister
     after = rx.search(folded, person.end, min(len(text), person.end + REACH[family]))
-    if after and _glue(text, person.end, after.start(), countries, family, AFTER_NAME):
+    if after and _glue(text, person.end, after.start(), countries, family, AFTER_NAME) \
+            and not _former(folded, after.start()):
         country = _country_between(text, person.end, after.start(), countries, family) \
             or _country_of(text, after.end(), countries, family) \
             or _country_at(text, person.start, countries, family, _BEFORE_NAME)
         start = min(person.start, country[1]) if country else person.start
         return start, after.end(), _office_of(family, after.group()), _code(country)
     return None
+
+
+# A title held before (前首相, 元首相, former prime minister, ex-PM) names no current office.
+_FORMER = re.compile(r"(?:前|元|原|\bformer\s+|\bex-\s*)$", re.I)
+
+
+def _former(folded: str, at: int) -> bool:
+    return bool(_FORMER.search(folded[max(0, at - 8):at]))
 
 
 BEFORE_NAME, AFTER_NAME = "before", "after"
@@ -196,12 +207,36 @@ def _country_of(text: str, at: int, countries: list[Mention], family: str):
 
 
 def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
-    sentence = next((s for s in doc.sentences if s.start <= at < s.end), None)
-    if sentence:
-        for t in doc.times:
-            if sentence.start <= t.start < sentence.end and t.type == "DATE" and t.value \
-                    and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
-                return t.value, "sentence"
+    """The day of the sentence, else of a sentence just before it ("…met in Washington on
+    Tuesday. Rubio hosted Japanese Foreign Minister Takeshi Iwaya…"), else the
+    publication date."""
+    n = next((i for i, s in enumerate(doc.sentences) if s.start <= at < s.end), None)
+    if n is not None:
+        day = _day_in(doc, doc.sentences[n])
+        if day:
+            return day, "sentence"
+        # A sentence with a time of its own (次日, 9月) is not about an earlier sentence's day.
+        if not any(_in(t, doc.sentences[n]) for t in doc.times if t.type == "DATE"):
+            for i in range(n - 1, max(-1, n - CONTEXT_SENTENCES - 1), -1):
+                day = _day_in(doc, doc.sentences[i])
+                if day:
+                    return day, "context"
     if doc.published:
         return doc.published, "published"
     return None, "none"
+
+
+# How many sentences back a role may take its day from.
+CONTEXT_SENTENCES = 2
+
+
+def _in(t, sentence) -> bool:
+    return sentence.start <= t.start < sentence.end
+
+
+def _day_in(doc: Document, sentence) -> str | None:
+    for t in doc.times:
+        if _in(t, sentence) and t.type == "DATE" and t.value \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            return t.value
+    return None

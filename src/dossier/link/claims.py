@@ -22,6 +22,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from datetime import date
 
 from dossier.analyse.fold import fold, fold_pattern
 from dossier.analyse.gazetteer import Gazetteer
@@ -33,15 +34,17 @@ from dossier.store import Store
 # The measure a figure is about, from words in its sentence (folded; any script).
 MEASURES = {
     "trade": fold_pattern(r"贸易|貿易|\btrade\b"),
-    "investment": fold_pattern(r"投资|投資|\binvestment"),
+    "investment": fold_pattern(r"投资|投資|\binvest(?:ment|s|ed|ing)?\b"),
     "exports": fold_pattern(r"出口|輸出|\bexports?\b"),
     "imports": fold_pattern(r"进口|輸入|\bimports?\b"),
     "budget": fold_pattern(r"预算|予算|\bbudget\b"),
     "export deals": fold_pattern(r"出口协议|輸出契約|\bexport deals?\b"),
+    "loan": fold_pattern(r"贷款|貸款|借款|融资|融資|ローン|\bloans?\b"),
 }
 # Two readings of a figure agree when they differ by less than the rounding of the less
 # precise one; an approximate figure ("about", 约) is allowed this much more.
 APPROXIMATE = 0.05
+CURRENCIES = {"USD", "JPY", "CNY", "GBP", "EUR", "AUD", "KRW", "HKD", "TWD", "CAD", "INR"}
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,12 @@ class Conflict:
 
 
 def role_claims(store: Store) -> list[Claim]:
-    """Roles the sentence dates itself (1月31日，…日本首相石破茂…); a role dated only by the
-    article's publication is a description, too loose to hold a source to."""
+    """Roles the text dates: in their own sentence (1月31日，…日本首相石破茂…) or in the one
+    just before ("…met on Tuesday. Rubio hosted Japanese Foreign Minister Iwaya…"); a role
+    dated only by the article's publication is a description, too loose to hold a source to."""
     rows = store.db.execute(
         'SELECT document, start, "end", person, entity, office, country, date FROM roles'
-        " WHERE country IS NOT NULL AND date_source = 'sentence'")
+        " WHERE country IS NOT NULL AND date_source IN ('sentence', 'context')")
     return [Claim("role", f"{r['office']}:{r['country']}", f"holder on {r['date']}",
                   r["entity"] or "name:" + fold(r["person"]), r["person"], r["entity"],
                   r["document"], r["start"], r["end"]) for r in rows]
@@ -89,6 +93,7 @@ def role_claims(store: Store) -> list[Claim]:
 
 def figure_claims(store: Store) -> list[Claim]:
     out = []
+    story_of = dict(store.db.execute("SELECT document, story FROM story_members").fetchall())
     rows = store.db.execute(
         """SELECT q.document, q.start, q."end", q.text, q.value, q.unit, q.approximate,
                   s.start AS s_start, s."end" AS s_end, d.text AS doc_text
@@ -115,9 +120,16 @@ def figure_claims(store: Store) -> list[Claim]:
             "SELECT value FROM times WHERE document = ? AND start >= ? AND start < ?"
             " AND type = 'DATE' AND value GLOB '[0-9][0-9][0-9][0-9]*'",
             (r["document"], lo, hi))})
-        if len(years) != 1:
-            continue  # a figure without its period (公示前の198議席) cannot be held to another
-        period = years[0]
+        if len(years) > 1:
+            continue
+        if years:
+            period = years[0]
+        elif r["unit"] in CURRENCIES and (story := story_of.get(r["document"])) is not None:
+            # A sum of money without a year ("Japan will invest $550 billion") is held only to
+            # the same measure of the same actors in the same story: one deal, one figure.
+            period = f"story {story}"
+        else:
+            continue  # a count without its period (公示前の198議席) cannot be held to another
         precision = APPROXIMATE if r["approximate"] else _rounding(r["text"])
         out.append(Claim("figure", f"{measure or 'seats'}:{'+'.join(actors)}",
                          f"{r['unit']} in {period}", repr(r["value"]), r["text"], None,
@@ -126,21 +138,61 @@ def figure_claims(store: Store) -> list[Claim]:
 
 
 def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
-    """The date each report gives an event, keyed so that reports of one real event meet.
+    """The day each report gives an event, keyed so that reports of one real event meet.
 
     Reports of one event that disagree on its date were merged into two events; they
-    are one subject here when they share type, principal participants (two at least),
-    place and story.
+    are one subject here when they share type and story, have two principal participants
+    in common (the reports need not name the same others), and their days lie within
+    :data:`SAME_OCCASION` of each other. Place is not part of the key: an unresolved place
+    is spelt differently in each script (ヨハネスブルク, 约翰内斯堡), and many reports name
+    none. Days further apart are different occasions (the same two leaders meeting in
+    November and again in January), and a month or a year cannot contradict a day inside
+    it, so only days are compared.
     """
+    candidates = [(e, principal(tuple(e.participants))) for e in events]
+    candidates = [(e, people) for e, people in candidates if len(people) >= 2 and e.story is not None]
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i] = parent[parent[i]]
+        return i
+
+    for i, (a, pa) in enumerate(candidates):
+        for j in range(i):
+            b, pb = candidates[j]
+            if (a.type, a.story) == (b.type, b.story) and len(pa & pb) >= 2:
+                parent[root(i)] = root(j)
+    keyed: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    for i, (e, _) in enumerate(candidates):
+        keyed[root(i)] += [(r.date, r) for r in e.reports
+                           if r.date and r.date_source == "sentence" and _DAY.fullmatch(r.date)]
     out = []
-    for e in events:
-        people = sorted(principal(tuple(e.participants)))
-        if len(people) < 2 or e.place is None or e.story is None:
-            continue
-        subject = f"{e.type}:{'+'.join(people)}@{e.place}/story {e.story}"
-        out += [Claim("event_date", subject, "date", r.date, r.date, None, r.document,
-                      r.start, r.end)
-                for r in e.reports if r.date and r.date_source == "sentence"]
+    for i, dated in keyed.items():
+        e = candidates[i][0]
+        people = sorted(set.intersection(*(candidates[j][1] for j in range(len(candidates))
+                                           if root(j) == i)))
+        for occasion in _occasions(sorted(dated, key=lambda d: d[0])):
+            subject = f"{e.type}:{'+'.join(people)}/story {e.story}@{occasion[0][0]}"
+            out += [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
+                    for day, r in occasion]
+    return out
+
+
+# Two reported days of one occasion lie at most this many days apart (a slip of a day or
+# a week); further apart they are two occasions.
+SAME_OCCASION = 10
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _occasions(dated: list[tuple[str, object]]) -> list[list[tuple[str, object]]]:
+    """Sorted (day, report) pairs cut where the gap to the previous day exceeds SAME_OCCASION."""
+    out: list[list[tuple[str, object]]] = []
+    for day, r in dated:
+        if out and (date.fromisoformat(day) - date.fromisoformat(out[-1][-1][0])).days <= SAME_OCCASION:
+            out[-1].append((day, r))
+        else:
+            out.append([(day, r)])
     return out
 
 
