@@ -121,6 +121,26 @@ def test_interrupted_ingest_keeps_finished_batches_and_rerun_completes(corpus, t
     monkeypatch.setattr(mod, "read_file", real)
     report = ingest([corpus], db, Settings(batch_files=1))
     assert report.unchanged == 2 and report.documents == 1 and len(stored(db)) == 3
+    # The two documents of the interrupted run are linked too: every document has a story.
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("SELECT COUNT(DISTINCT document) FROM story_members").fetchone()[0] == 3
+        assert store.unlinked() == ([], 0)
+
+
+def test_links_run_only_when_stored_documents_changed(corpus, tmp_path, monkeypatch):
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    import dossier.pipeline as mod
+    calls = []
+    real = mod.entities.update
+    monkeypatch.setattr(mod.entities, "update", lambda *a: calls.append(1) or real(*a))
+    ingest([corpus], db)
+    assert calls == []  # nothing new: the links stand
+    (corpus / "en.md").write_text("")
+    ingest([corpus], db)
+    assert calls == [1]  # a document was dropped: the links follow
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("SELECT COUNT(DISTINCT document) FROM story_members").fetchone()[0] == 2
 
 
 def test_corpus_recurring_lines_become_boilerplate(tmp_path):
@@ -135,8 +155,11 @@ def test_corpus_recurring_lines_become_boilerplate(tmp_path):
         (root / f"repost{i}.txt").write_text(
             f"同一篇转载\n2026-02-01\n\n这句正文在五篇转载里都一样。\n转载编号{i}。\n", encoding="utf-8")
     db = tmp_path / "d.db"
-    report = ingest([root], db)
-    assert report.recleaned == 6
+    # Counted before analysis: the first batch of four shows the line four times, one short
+    # of recurring; the second makes it recur, is cleaned on the first pass, and the four
+    # stored before are cleaned again.
+    report = ingest([root], db, Settings(batch_files=4))
+    assert report.recleaned == 4
     for name, doc in stored(db).items():
         assert "更多精彩内容请访问本站首页" not in doc.text
         if name.startswith("repost"):
@@ -148,6 +171,18 @@ def test_corpus_recurring_lines_become_boilerplate(tmp_path):
     (root / "late.txt").write_text("新标题\n\n新的正文。\n更多精彩内容请访问本站首页\n", encoding="utf-8")
     ingest([root], db)
     assert stored(db)["late.txt"].boilerplate == ["更多精彩内容请访问本站首页"]
+
+
+def test_a_line_recurring_within_one_batch_is_clutter_on_the_first_pass(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(6):
+        (root / f"{i}.txt").write_text(
+            f"第{i}篇标题\n\n这是第{i}篇文章独有的正文内容。\n更多精彩内容请访问本站首页\n",
+            encoding="utf-8")
+    report = ingest([root], tmp_path / "d.db", Settings(jobs=2))
+    assert report.documents == 6 and report.recleaned == 0
+    assert all(d.boilerplate == ["更多精彩内容请访问本站首页"] for d in stored(tmp_path / "d.db").values())
 
 
 def test_not_a_database(tmp_path):
@@ -231,6 +266,30 @@ def test_search_index_follows_changes(corpus, tmp_path):
     with Store(db, readonly=True) as store:
         assert store.search(["work together"], 10) == []
         assert len(store.search(["cooperate closely"], 10)) == 1
+
+
+def test_search_rows_share_their_documents_rowid_after_an_upgrade(corpus, tmp_path):
+    # A database from before migration 0009 had search rows under rowids of their own.
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    raw = sqlite3.connect(db)
+    with raw:
+        rows = raw.execute("SELECT document, title, body FROM search").fetchall()
+        raw.execute("DELETE FROM search")
+        raw.executemany("INSERT INTO search (rowid, document, title, body) VALUES (?, ?, ?, ?)",
+                        [(1000 + i, *r) for i, r in enumerate(rows)])
+        raw.execute("DELETE FROM migrations WHERE name = '0009_search_rowid'")
+    raw.close()
+    with Store(db) as store:
+        pairs = store.db.execute(
+            "SELECT s.rowid, d.rowid FROM search s JOIN documents d ON d.id = s.document").fetchall()
+        assert len(pairs) == 3 and all(a == b for a, b in pairs)
+    path = corpus / "en.md"
+    path.write_text(path.read_text().replace("work together", "cooperate closely"))
+    ingest([corpus], db)
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 3
+        assert store.search(["work together"], 10) == []
 
 
 def test_facts_are_stored_and_exported(corpus, tmp_path):

@@ -35,10 +35,14 @@ def test_role_phrases(text, language, phrase, entity, office, country):
 
 
 def test_role_date_is_the_sentence_date_else_published():
-    found = roles("1月31日，日本首相石破茂会见了斯塔默。次日，石破茂首相离开东京。", "zh-Hans")
+    found = roles("1月30日，日本首相石破茂会见了斯塔默。次日，石破茂首相离开东京。", "zh-Hans")
     dates = {r[0]: (r[4], r[5]) for r in found}
-    assert dates["日本首相石破茂"] == ("2026-01-31", "sentence")
-    assert dates["石破茂首相"] == ("2026-02-01", "published")
+    assert dates["日本首相石破茂"] == ("2026-01-30", "sentence")
+    # 次日 is the day after the one the text named, not the day after publication
+    assert dates["石破茂首相"] == ("2026-01-31", "sentence")
+    far = roles("1月30日，日本首相石破茂会见了斯塔默。会谈持续一小时。双方同意合作。媒体报道很多。"
+                "其后石破茂首相离开东京。", "zh-Hans")
+    assert (far[-1][4], far[-1][5]) == ("2026-02-01", "published")
 
 
 def test_a_name_next_to_someone_elses_title_gets_no_role():

@@ -351,3 +351,12 @@ def test_an_anchor_that_is_only_a_year_fixes_the_year():
 def test_impossible_dates_stay_invalid(text):
     assert all(t.value is None for t in extract_times(text, "zh-Hans", anchor=ANCHOR)
                if t.type != "DURATION")
+
+
+def test_next_day_counts_from_the_day_the_text_named():
+    zh = extract_times("1月30日，双方举行会谈。次日，两国发表声明。", "zh-Hans", "2026-02-05")
+    assert [(t.text, t.value) for t in zh] == [("1月30日", "2026-01-30"), ("次日", "2026-01-31")]
+    ja = extract_times("首脳会談は22日に開かれた。翌日、共同声明を発表した。", "ja", "2026-02-25")
+    assert [t.value for t in ja] == ["2026-02-22", "2026-02-23"]
+    # with no day named before it, the anchor is all there is
+    assert extract_times("翌日、声明を発表した。", "ja", "2026-02-25")[0].value == "2026-02-26"

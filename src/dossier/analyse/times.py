@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from . import times_cjk, times_en
-from .times_resolve import Spec, duration_value, parse_anchor, resolve
+from .times_resolve import Anchor, Spec, duration_value, parse_anchor, resolve
 
 __all__ = ["TimeExpr", "extract_times", "infer_anchor"]
 
@@ -147,6 +148,7 @@ def extract_times(text: str, language: str, anchor: str | None = None,
     a = parse_anchor(anchor, how)
     anchor_iso = a.day.isoformat() if a else None
     out: list[TimeExpr] = []
+    last_day = None  # the last day the text named, for 次日 / 翌日
     for start, end, spec, weak in parsed:
         if weak or end <= start:
             continue
@@ -155,12 +157,18 @@ def extract_times(text: str, language: str, anchor: str | None = None,
             out.extend(_span_exprs(text, start, end, spec, a, direction, language, prefer,
                                    anchor_iso))
             continue
-        mod = spec.mod
-        value, how_v, reason = _resolve(spec, a, direction, language, prefer)
+        base = last_day if spec.narrative and last_day else a
+        value, how_v, reason = _resolve(spec, base, direction, language, prefer)
+        base_iso = base.day.isoformat() if base else None
         out.append(TimeExpr(start, end, text[start:end], value, _type(spec),
-                            anchor_iso if how_v in ("anchored", "inferred") else None,
-                            how_v, reason, mod))
+                            base_iso if how_v in ("anchored", "inferred") else None,
+                            how_v, reason, spec.mod))
+        if value and _FULL_DAY.fullmatch(value):
+            last_day = Anchor(date.fromisoformat(value), None, (a.how if a else "inferred"))
     return out
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _resolve(spec, a, direction, language, prefer="nearest"):

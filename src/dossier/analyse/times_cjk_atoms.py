@@ -31,6 +31,7 @@ from .times_cjk_words import (  # noqa: F401
     POD_STANDALONE,
     REL_DAY_COMMON,
     REL_DAY_JA,
+    REL_DAY_NARRATIVE,
     REL_DAY_POD,
     REL_DAY_ZH,
     REL_MONTH,
@@ -388,8 +389,10 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
         rel = REL_DAY_COMMON.get(word)
         if rel is None:
             rel = (REL_DAY_JA if language == "ja" else REL_DAY_ZH)[word]
-        return Atom(s, e, "date", {"day_rel": rel, "_kana": word.isalpha() and word[0] > "ぁ"
-                                   and word[0] < "ゟ"}, (0, 4))
+        fields = {"day_rel": rel, "_kana": word.isalpha() and word[0] > "ぁ" and word[0] < "ゟ"}
+        if word in REL_DAY_NARRATIVE or (language == "ja" and word == "前日"):
+            fields["narrative"] = True
+        return Atom(s, e, "date", fields, (0, 4))
     if kind == "now":
         return Atom(s, e, "date", {"present": True, "_kana": m.group() == "いま"}, (0, 7))
     if kind == "rq":

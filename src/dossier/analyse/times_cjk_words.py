@@ -51,6 +51,8 @@ REL_DAY_COMMON = {"今天": 0, "今日": 0, "本日": 0, "ほんじつ": 0, "き
                   "明明後日": 3, "大大后天": 4, "大大後天": 4, "大大前天": -4, "尋日": -1, "聽日": 1, "今日1日": 0, "この1日": 0}
 REL_DAY_ZH = {"前日": -2, "後日": 2, "次日": 1}
 REL_DAY_JA = {"前日": -1, "翌日": 1, "翌々日": 2, "翌翌日": 2}
+# Days counted from the story's own last date (the day after the summit), not from today.
+REL_DAY_NARRATIVE = {"次日", "翌日", "翌々日", "翌翌日"}
 REL_YEAR_JA = {"前年": -1, "前の年": -1}
 # day word + part of day
 REL_DAY_POD = {"今晚": (0, "NI"), "今夜": (0, "NI"), "今朝": (0, "MO"), "昨晚": (-1, "NI"),

@@ -69,6 +69,8 @@ class Spec:
     duration: dict[str, float] = field(default_factory=dict)
     holiday: str | None = None
     present: bool = False
+    # 次日, 翌日: counted from the day the text last named, not from the anchor
+    narrative: bool = False
     mod: str | None = None
     approx: bool = False
     reason: str | None = None

@@ -4,16 +4,19 @@ Every stored document contributes the hashes of its raw lines. A line becomes
 corpus clutter once it appears in ``recurring_min_documents`` documents with
 distinct headlines: reposts of one article share all their lines but also their
 headline, so copies of an article never turn its sentences into clutter.
-Documents that contain a newly recurring line are cleaned again, in place.
+
+Each batch of documents is counted before it is analysed (:func:`promote`), so a line
+that recurs within the batch is cleaned away on the first pass; stored documents that
+show a newly recurring line are cleaned again (:func:`showing`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from dossier.analyse import analyse
-from dossier.read.article import rebuild
+from dossier.model import Document
 from dossier.settings import Settings
 from dossier.store import Store
 
@@ -32,44 +35,86 @@ def line_hashes(raw_text: str) -> dict[int, str]:
             if MIN_LINE <= len(s := line.strip()) <= MAX_LINE}
 
 
-def known(store: Store) -> frozenset[str]:
-    return frozenset(r[0] for r in store.db.execute("SELECT line FROM recurring"))
+def known(store: Store) -> dict[int, str]:
+    """Every recurring line, by hash."""
+    return dict(store.db.execute("SELECT hash, line FROM recurring"))
 
 
-def update(store: Store, touched: Iterable[int], settings: Settings) -> int:
-    """Promote lines among ``touched`` hashes that now recur; re-clean affected documents.
+def promote(store: Store, docs: Iterable[Document], settings: Settings) -> dict[int, str]:
+    """Record the lines that recur once ``docs`` (about to be stored) join the stored ones.
 
-    Returns the number of documents cleaned again. Runs in one transaction.
+    Returns the newly recurring lines by hash. Runs in one transaction.
+    """
+    titles: dict[int, set[str]] = defaultdict(set)
+    line_of: dict[int, str] = {}
+    for doc in docs:
+        for h, line in line_hashes(doc.raw_text).items():
+            titles[h].add(doc.title or doc.id)
+            line_of[h] = line
+    with store.transaction() as db:
+        already = _recurring_hashes(db, list(titles))
+        candidates = [h for h in titles if h not in already]
+        for chunk in _chunks(candidates):
+            for h, title in db.execute(
+                    f"SELECT l.hash, coalesce(d.title, d.id) FROM lines l JOIN documents d"
+                    f" ON d.id = l.document WHERE l.hash IN ({','.join('?' * len(chunk))})", chunk):
+                titles[h].add(title)
+        new = {h: line_of[h] for h in candidates
+               if len(titles[h]) >= settings.recurring_min_documents}
+        db.executemany("INSERT INTO recurring VALUES (?, ?, ?)",
+                       ((h, line, len(titles[h])) for h, line in new.items()))
+    return new
+
+
+def promote_stored(store: Store, touched: Iterable[int], settings: Settings) -> dict[int, str]:
+    """Record the lines among ``touched`` hashes of stored documents that now recur.
+
+    For documents that were stored without being counted first (items of a streamed feed).
     """
     touched = list(set(touched))
-    cleaned = 0
+    new: dict[int, str] = {}
     with store.transaction() as db:
-        new: list[int] = []
-        for i in range(0, len(touched), 500):
-            chunk = touched[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            new += [r[0] for r in db.execute(
-                f"SELECT l.hash FROM lines l JOIN documents d ON d.id = l.document"
-                f" WHERE l.hash IN ({marks}) AND l.hash NOT IN (SELECT hash FROM recurring)"
-                f" GROUP BY l.hash HAVING COUNT(DISTINCT coalesce(d.title, d.id)) >= ?",
-                (*chunk, settings.recurring_min_documents))]
-        if not new:
-            return 0
-        affected: dict[str, None] = {}
-        lines_now: set[str] = set()
-        for h in new:
-            docs = [r[0] for r in db.execute("SELECT document FROM lines WHERE hash = ?", (h,))]
-            line = line_hashes(store.document(docs[0]).raw_text)[h]
-            db.execute("INSERT INTO recurring VALUES (?, ?, ?)", (h, line, len(docs)))
-            affected.update(dict.fromkeys(docs))
-            lines_now.add(line)
-        lines = known(store)
-        for doc_id in affected:
-            doc = store.document(doc_id)
-            # Most recurring lines (【関連記事】) were already taken out as clutter: only a
-            # document that still shows one in its text needs cleaning and analysing again.
-            if not any(line in doc.text for line in lines_now):
-                continue
-            store.replace_document(analyse(rebuild(doc, lines), settings))
-            cleaned += 1
-    return cleaned
+        for chunk in _chunks(touched):
+            for (h,) in db.execute(
+                    f"SELECT l.hash FROM lines l JOIN documents d ON d.id = l.document"
+                    f" WHERE l.hash IN ({','.join('?' * len(chunk))})"
+                    f" AND l.hash NOT IN (SELECT hash FROM recurring)"
+                    f" GROUP BY l.hash HAVING COUNT(DISTINCT coalesce(d.title, d.id)) >= ?",
+                    (*chunk, settings.recurring_min_documents)):
+                docs = [r[0] for r in db.execute("SELECT document FROM lines WHERE hash = ?", (h,))]
+                new[h] = line_hashes(store.document(docs[0]).raw_text)[h]
+                db.execute("INSERT INTO recurring VALUES (?, ?, ?)", (h, new[h], len(docs)))
+    return new
+
+
+def showing(store: Store, new: dict[int, str]) -> list[Document]:
+    """Stored documents whose text still shows one of the ``new`` recurring lines.
+
+    Most recurring lines (【関連記事】) were already taken out as clutter: only a document
+    that still shows one needs cleaning and analysing again.
+    """
+    ids: dict[str, None] = {}
+    for chunk in _chunks(list(new)):
+        ids.update((r[0], None) for r in store.db.execute(
+            f"SELECT document FROM lines WHERE hash IN ({','.join('?' * len(chunk))})", chunk))
+    lines = list(new.values())
+    return [doc for doc_id in ids if (doc := store.document(doc_id)) is not None
+            and any(line in doc.text for line in lines)]
+
+
+def lines_in(doc: Document, recurring: dict[int, str]) -> frozenset[str]:
+    """The recurring lines among ``doc``'s raw lines."""
+    return frozenset(recurring[h] for h in line_hashes(doc.raw_text) if h in recurring)
+
+
+def _recurring_hashes(db, hashes: list[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(hashes):
+        found.update(r[0] for r in db.execute(
+            f"SELECT hash FROM recurring WHERE hash IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _chunks(values: list, width: int = 500) -> Iterator[list]:
+    for i in range(0, len(values), width):
+        yield values[i:i + width]

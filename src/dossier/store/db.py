@@ -115,8 +115,9 @@ class Store:
             if elsewhere:
                 self.db.execute("UPDATE documents SET path = ? WHERE id = ?", (elsewhere[0], doc))
             else:
-                self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
                 search.unindex(self.db, doc)
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
+                self.db.execute("INSERT OR IGNORE INTO unlinked VALUES (?)", (doc,))
 
     def record_file(self, path: str, sha: str, size: int) -> None:
         self.db.execute("INSERT INTO files VALUES (?, ?, ?, 0, 0, ?)", (path, sha, size, now()))
@@ -133,6 +134,7 @@ class Store:
         new = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone() is None
         if new:
             self._write_document(doc)
+            self.db.execute("INSERT OR IGNORE INTO unlinked VALUES (?)", (doc.id,))
             self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)",
                                 ((h, doc.id) for h in line_hashes))
         self.db.execute("INSERT OR IGNORE INTO locations VALUES (?, ?, ?)", (doc.id, doc.path, file))
@@ -172,6 +174,21 @@ class Store:
             self.db.executemany(
                 f"INSERT INTO {table} VALUES ({marks})",
                 ((doc.id, *(_column(getattr(item, c)) for c in columns)) for item in getattr(doc, table)))
+
+    def unlinked(self) -> tuple[list[str], int]:
+        """Documents the link steps have not seen yet: (stored ones, how many were dropped)."""
+        rows = self.db.execute("SELECT u.document, d.id IS NOT NULL FROM unlinked u"
+                               " LEFT JOIN documents d ON d.id = u.document ORDER BY d.rowid")
+        stored, dropped = [], 0
+        for doc, present in rows:
+            if present:
+                stored.append(doc)
+            else:
+                dropped += 1
+        return stored, dropped
+
+    def mark_linked(self) -> None:
+        self.db.execute("DELETE FROM unlinked")
 
     # --- reading ----------------------------------------------------------------------------
     def documents(self, where: str = "1", params: tuple = ()) -> Iterator[Document]:

@@ -279,7 +279,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
     """),
     ("0008_read_indexes", """
-        -- Indexes for the read side (web pages, issue #7), each covering its queries so that
+        -- Indexes for the read side (web pages), each covering its queries so that
         -- pages read index entries, not table rows. The two on mentions extend, and so
         -- replace, the single-column ones of 0004.
         DROP INDEX mentions_document;
@@ -295,5 +295,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX documents_language ON documents(language);
         CREATE INDEX documents_source ON documents(source);
         CREATE INDEX documents_newest ON documents(published IS NULL, published DESC, title);
+    """),
+    ("0009_search_rowid", """
+        -- Each search row takes its document's rowid: a row is then found by key when its
+        -- document is cleaned again or dropped, not by a scan of the whole index.
+        CREATE TEMP TABLE search_old AS SELECT document, title, body FROM search;
+        DELETE FROM search;
+        INSERT INTO search (rowid, document, title, body)
+            SELECT d.rowid, o.document, o.title, o.body
+            FROM search_old o JOIN documents d ON d.id = o.document;
+        DROP TABLE search_old;
+    """),
+    ("0010_unlinked", """
+        -- Documents stored or dropped since the link steps last ran (entities, copies,
+        -- stories, events, claims): an ingest interrupted before them leaves its documents
+        -- here, and the next run links them.
+        CREATE TABLE unlinked (document TEXT PRIMARY KEY) WITHOUT ROWID;
     """),
 ]

@@ -27,12 +27,17 @@ def phrase(query: str) -> str | None:
 
 
 def index(db: sqlite3.Connection, doc_id: str, title: str | None, text: str) -> None:
-    db.execute("DELETE FROM search WHERE document = ?", (doc_id,))
-    db.execute("INSERT INTO search VALUES (?, ?, ?)", (doc_id, tokens(title or ""), tokens(text)))
+    """(Re)index a stored document; its search row shares the document's rowid."""
+    unindex(db, doc_id)
+    db.execute("INSERT INTO search (rowid, document, title, body)"
+               " SELECT rowid, id, ?, ? FROM documents WHERE id = ?",
+               (tokens(title or ""), tokens(text), doc_id))
 
 
 def unindex(db: sqlite3.Connection, doc_id: str) -> None:
-    db.execute("DELETE FROM search WHERE document = ?", (doc_id,))
+    """Drop a document's search row; call it while the document is still stored."""
+    db.execute("DELETE FROM search WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)",
+               (doc_id,))
 
 
 def find(db: sqlite3.Connection, queries: list[str], limit: int) -> list[str]:
