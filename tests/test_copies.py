@@ -278,7 +278,7 @@ def test_samples_copies_match_expected(tmp_path):
     assert found == gold
 
 
-# --- issue #5: one-sentence transcripts, translation groups ---------------------------------
+# --- one-sentence transcripts, translation groups -----------------------------------------
 ZH_SPEECH_SPLIT = ("大家好。今天为大家介绍东京的天气和交通状况。预计从下午开始雨势将会增强。"
                    "请大家注意电车的延误情况。")
 
@@ -332,3 +332,14 @@ def test_translation_group_holds_one_document_per_language(tmp_path):
         assert index._inconsistent("ja1", "zh2", copies._strength("ja", "zh", 0.3), set()) is None
         # zh1–ja1 closes the en1 triangle: nothing to drop.
         assert index._inconsistent("zh1", "ja1", copies._strength("ja", "zh", 0.3), set()) == []
+
+
+def test_aligned_sentences_naming_different_actors_and_sharing_nothing_are_counted():
+    from dossier.link.align import Bead, unshared
+    a = [frozenset({"e:person:sanae-takaichi", "d:2025-11-21"}), frozenset({"e:org:g20", "n:20"})]
+    b = [frozenset({"e:person:li-qiang"}), frozenset({"e:org:g20"}), frozenset({"n:23"})]
+    beads = [Bead(0, 1, 0, 1, 0.2), Bead(1, 2, 1, 3, 0.4)]
+    # the first pair names two different actors and shares nothing; the second shares g20
+    assert unshared(beads, a, b) == 1
+    # a pair where one side names no actor says nothing either way
+    assert unshared([Bead(0, 1, 2, 3, 0.1)], a, b) == 0

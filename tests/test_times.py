@@ -272,7 +272,7 @@ def test_english_windows_match_the_chinese_ones(text, value):
     assert _one(text, "en")[1] == value
 
 
-# --- issue #4: classes of expression added for the accuracy targets -----------------------
+# --- bare years, clock times run into dates, ordinal periods, Cantonese minutes ---------
 
 @pytest.mark.parametrize("text, language, anchor, expected", [
     # a text that is only a year; inside running text a bare number stays a number
@@ -360,3 +360,11 @@ def test_next_day_counts_from_the_day_the_text_named():
     assert [t.value for t in ja] == ["2026-02-22", "2026-02-23"]
     # with no day named before it, the anchor is all there is
     assert extract_times("翌日、声明を発表した。", "ja", "2026-02-25")[0].value == "2026-02-26"
+
+
+def test_a_noun_ending_in_hui_is_no_future_marker():
+    # 峰会于…: "the summit, on …", not "will … on" — the nearest year, not the next one
+    [span] = extract_times("峰会于11月22日至23日在南非约翰内斯堡举行。", "zh-Hans", "2025-11-24")
+    assert span.value == "2025-11-22/2025-11-23"
+    [will] = extract_times("双方会于11月22日再谈。", "zh-Hans", "2025-11-24")
+    assert will.value == "2026-11-22"

@@ -157,7 +157,7 @@ def test_an_existing_database_gains_the_read_indexes(tmp_path, corpus):
     db = tmp_path / "old.db"
     ingest([corpus], db)
     con = sqlite3.connect(db)
-    con.execute("DELETE FROM migrations WHERE name >= '0008'")
+    con.execute("DELETE FROM migrations WHERE name = '0008_read_indexes'")
     for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'"
                                " AND tbl_name IN ('mentions', 'documents')").fetchall():
         if not name.startswith("sqlite_"):
@@ -212,7 +212,7 @@ def test_serving_an_older_database_says_how_to_speed_it_up(tmp_path, corpus, cap
     db = tmp_path / "old.db"
     ingest([corpus], db)
     con = sqlite3.connect(db)
-    con.execute("DELETE FROM migrations WHERE name >= '0008'")
+    con.execute("DELETE FROM migrations WHERE name = '0008_read_indexes'")
     con.commit()
     con.close()
     with caplog.at_level("WARNING", logger="dossier.web"):

@@ -51,8 +51,11 @@ _PAST = {
                      r"visited|ago|earlier|last)\b", re.IGNORECASE),
 }
 _FUTURE = {
-    # 会 and 要 alone are too ambiguous (会见, 会谈, 要求): not tense markers here.
-    "zh": re.compile(r"将|將|计划|計劃|预计|預計|拟|擬|即将|即將|预定|預定|准备|準備|届时|屆時|(?<![机機社])会(?=[在于於与與再])"),
+    # 会 and 要 alone are too ambiguous (会见, 会谈, 要求): not tense markers here; nor is
+    # the 会 that ends a noun (峰会于11月22日举行: the summit, not "will").
+    "zh": re.compile(r"将|將|计划|計劃|预计|預計|拟|擬|即将|即將|预定|預定|准备|準備|届时|屆時|"
+                     r"(?<![机機社峰大协協年委事览覽动動运運宴晚国國议議集盛例茶舞聚商工学學都部省教])"
+                     r"会(?=[在于於与與再])"),
     "ja": re.compile(r"予定|見通し|方針|する方向|へ|計画|める|する。|します|される|れる"),
     "en": re.compile(r"\b(?:will|shall|would|plans?|planned|scheduled|expected|is to|are to|"
                      r"due|upcoming|next|going to)\b", re.IGNORECASE),

@@ -206,6 +206,23 @@ def agreement(beads: list[Bead], anchors_a: list[frozenset[str]],
     return kept / total, len(shared)
 
 
+def unshared(beads: list[Bead], anchors_a: list[frozenset[str]],
+             anchors_b: list[frozenset[str]]) -> int:
+    """Aligned sentence pairs that both name actors but share no anchor at all.
+
+    A translation carries something of every sentence into the one aligned with it; two
+    reports of one event written apart put different actors in corresponding places
+    (高市首相は21日に到着 against 李强出席峰会).
+    """
+    count = 0
+    for b in beads:
+        x = frozenset().union(*anchors_a[b.a_start:b.a_end])
+        y = frozenset().union(*anchors_b[b.b_start:b.b_end])
+        if not x & y and any(t.startswith("e:") for t in x) and any(t.startswith("e:") for t in y):
+            count += 1
+    return count
+
+
 def evidence(beads: list[Bead], anchors_a: list[frozenset[str]],
              anchors_b: list[frozenset[str]]) -> float | None:
     """How strongly the anchors say "translation": 0 (independent reports) to 1; None if mute.
