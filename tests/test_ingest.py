@@ -143,13 +143,22 @@ def test_links_run_only_when_stored_documents_changed(corpus, tmp_path, monkeypa
         assert store.db.execute("SELECT COUNT(DISTINCT document) FROM story_members").fetchone()[0] == 2
 
 
-def test_corpus_recurring_lines_become_boilerplate(tmp_path):
+FOOTER = "更多精彩内容请访问本站首页"
+
+
+def articles_with_a_footer(tmp_path, n=6):
+    """``n`` different articles that all end with the same site footer."""
     root = tmp_path / "c"
     root.mkdir()
-    for i in range(6):
+    for i in range(n):
         (root / f"{i}.txt").write_text(
-            f"第{i}篇标题\n2026-02-0{i + 1}\n\n这是第{i}篇文章独有的正文内容。\n更多精彩内容请访问本站首页\n",
+            f"第{i}篇标题\n2026-02-0{i + 1}\n\n这是第{i}篇文章独有的正文内容。\n{FOOTER}\n",
             encoding="utf-8")
+    return root
+
+
+def test_corpus_recurring_lines_become_boilerplate(tmp_path):
+    root = articles_with_a_footer(tmp_path)
     # a repost of one article, five times, must not turn its sentences into clutter
     for i in range(5):
         (root / f"repost{i}.txt").write_text(
@@ -174,15 +183,10 @@ def test_corpus_recurring_lines_become_boilerplate(tmp_path):
 
 
 def test_a_line_recurring_within_one_batch_is_clutter_on_the_first_pass(tmp_path):
-    root = tmp_path / "c"
-    root.mkdir()
-    for i in range(6):
-        (root / f"{i}.txt").write_text(
-            f"第{i}篇标题\n\n这是第{i}篇文章独有的正文内容。\n更多精彩内容请访问本站首页\n",
-            encoding="utf-8")
+    root = articles_with_a_footer(tmp_path)
     report = ingest([root], tmp_path / "d.db", Settings(jobs=2))
     assert report.documents == 6 and report.recleaned == 0
-    assert all(d.boilerplate == ["更多精彩内容请访问本站首页"] for d in stored(tmp_path / "d.db").values())
+    assert all(d.boilerplate == [FOOTER] for d in stored(tmp_path / "d.db").values())
 
 
 def test_not_a_database(tmp_path):
