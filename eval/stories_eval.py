@@ -94,7 +94,7 @@ def evaluate(data_dir: Path = DATA, split: str = "test") -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--split", choices=("test", "dev"), default="test")
+    ap.add_argument("--split", choices=("test", "dev", "train"), default="test")
     args = ap.parse_args()
     started = time.perf_counter()
     for metric, value in evaluate(args.data, args.split).items():

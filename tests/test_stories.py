@@ -135,3 +135,15 @@ def test_a_story_does_not_creep_past_its_date_window(tmp_path):
     # Same kind of event, same place: the later story shares the earlier one's topic.
     topic = {d: s.topic for s in found for d in s.documents}
     assert topic[reports[2].id] == topic[reports[0].id]
+
+
+def test_a_story_joins_another_topic_only_if_it_fits_the_whole_topic(tmp_path, monkeypatch):
+    # The same three reports as above, whose third founds a story of its own: it joins the
+    # earlier story's topic only while it is like that topic's centroid as well.
+    days = ["2026-03-01", "2026-03-10", "2026-03-19"]
+    reports = [doc(text, "Earthquake in Aceh", day) for text, day in zip(QUAKE_REPORTS, days)]
+    monkeypatch.setattr(stories, "TOPIC_FIT_THRESHOLD", 1.01)
+    with run(tmp_path, reports) as store:
+        found = stories.stories(store)
+    topic = {d: s.topic for s in found for d in s.documents}
+    assert topic[reports[2].id] != topic[reports[0].id]
