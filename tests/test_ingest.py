@@ -182,6 +182,19 @@ def test_corpus_recurring_lines_become_boilerplate(tmp_path):
     assert stored(db)["late.txt"].boilerplate == ["更多精彩内容请访问本站首页"]
 
 
+def test_a_line_recurring_across_feed_items_is_clutter_once_they_are_stored(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "feed.jsonl").write_text("".join(
+        json.dumps({"title": f"第{i}篇标题", "text": f"这是第{i}篇文章独有的正文内容。\n{FOOTER}"},
+                   ensure_ascii=False) + "\n" for i in range(6)), encoding="utf-8")
+    report = ingest([root], tmp_path / "d.db")
+    # feed items are streamed, so they are counted after they are stored and cleaned again
+    assert report.documents == 6 and report.recleaned == 6
+    docs = stored(tmp_path / "d.db").values()
+    assert all(FOOTER not in d.text and d.boilerplate == [FOOTER] for d in docs)
+
+
 def test_a_line_recurring_within_one_batch_is_clutter_on_the_first_pass(tmp_path):
     root = articles_with_a_footer(tmp_path)
     report = ingest([root], tmp_path / "d.db", Settings(jobs=2))

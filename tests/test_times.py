@@ -324,7 +324,7 @@ def test_english_windows_match_the_chinese_ones(text, value):
     ("今年腊月18000吨物品被寄出", "zh-Hans", "2021-06-14",
      ("今年腊月", "2022-01-03/2022-01-31", None)),
 ])
-def test_issue_4_classes(text, language, anchor, expected):
+def test_added_classes_of_expression(text, language, anchor, expected):
     assert _one(text, language, anchor) == expected
 
 

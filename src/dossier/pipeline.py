@@ -61,7 +61,7 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
            progress: Callable[[Iterable], Iterable] = lambda it: it) -> IngestReport:
     settings = settings or Settings()
     report = IngestReport()
-    streamed: set[int] = set()  # line hashes of feed items, counted after they are stored
+    streamed: dict[int, str] = {}  # lines of feed items, counted after they are stored
     with Store(db) as store, ExitStack() as stack:
         analysts = _Analysts(settings, recurring.known(store), stack)
         pending: list[Path] = []
@@ -78,6 +78,7 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
                 pending = []
         _store_batch(store, pending, analysts, report, streamed)
         if new := recurring.promote_stored(store, streamed, settings):
+            analysts.recurring.update(new)
             with store.transaction():
                 report.recleaned += _clean_again(store, analysts, new)
         # Documents stored (or dropped) since the links last ran, in this run or in one
@@ -168,7 +169,7 @@ def _context():
 
 
 def _store_batch(store: Store, paths: list[Path], analysts: _Analysts, report: IngestReport,
-                 streamed: set[int]) -> None:
+                 streamed: dict[int, str]) -> None:
     """Read, count, analyse and store one batch of files, in one transaction.
 
     The batch's lines are counted before analysis, so a line that recurs within it is

@@ -45,45 +45,39 @@ def promote(store: Store, docs: Iterable[Document], settings: Settings) -> dict[
 
     Returns the newly recurring lines by hash. Runs in one transaction.
     """
-    titles: dict[int, set[str]] = defaultdict(set)
-    line_of: dict[int, str] = {}
+    seen: dict[int, dict[str, str]] = defaultdict(dict)  # hash → document → headline
+    lines: dict[int, str] = {}
     for doc in docs:
         for h, line in line_hashes(doc.raw_text).items():
-            titles[h].add(doc.title or doc.id)
-            line_of[h] = line
-    with store.transaction() as db:
-        already = _recurring_hashes(db, list(titles))
-        candidates = [h for h in titles if h not in already]
-        for chunk in _chunks(candidates):
-            for h, title in db.execute(
-                    f"SELECT l.hash, coalesce(d.title, d.id) FROM lines l JOIN documents d"
-                    f" ON d.id = l.document WHERE l.hash IN ({','.join('?' * len(chunk))})", chunk):
-                titles[h].add(title)
-        new = {h: line_of[h] for h in candidates
-               if len(titles[h]) >= settings.recurring_min_documents}
-        db.executemany("INSERT INTO recurring VALUES (?, ?, ?)",
-                       ((h, line, len(titles[h])) for h, line in new.items()))
-    return new
+            seen[h][doc.id] = doc.title or doc.id
+            lines[h] = line
+    return _record(store, seen, lines, settings)
 
 
-def promote_stored(store: Store, touched: Iterable[int], settings: Settings) -> dict[int, str]:
-    """Record the lines among ``touched`` hashes of stored documents that now recur.
+def promote_stored(store: Store, lines: dict[int, str], settings: Settings) -> dict[int, str]:
+    """Record which of ``lines`` (by hash), from documents already stored, now recur.
 
-    For documents that were stored without being counted first (items of a streamed feed).
+    For documents stored without being counted first (items of a streamed feed).
     """
-    touched = list(set(touched))
-    new: dict[int, str] = {}
+    return _record(store, defaultdict(dict), lines, settings)
+
+
+def _record(store: Store, seen: dict[int, dict[str, str]], lines: dict[int, str],
+            settings: Settings) -> dict[int, str]:
+    """Add the stored documents showing each of ``lines`` to ``seen``; record the lines
+    that then appear under enough distinct headlines."""
     with store.transaction() as db:
-        for chunk in _chunks(touched):
-            for (h,) in db.execute(
-                    f"SELECT l.hash FROM lines l JOIN documents d ON d.id = l.document"
-                    f" WHERE l.hash IN ({','.join('?' * len(chunk))})"
-                    f" AND l.hash NOT IN (SELECT hash FROM recurring)"
-                    f" GROUP BY l.hash HAVING COUNT(DISTINCT coalesce(d.title, d.id)) >= ?",
-                    (*chunk, settings.recurring_min_documents)):
-                docs = [r[0] for r in db.execute("SELECT document FROM lines WHERE hash = ?", (h,))]
-                new[h] = line_hashes(store.document(docs[0]).raw_text)[h]
-                db.execute("INSERT INTO recurring VALUES (?, ?, ?)", (h, new[h], len(docs)))
+        already = _recurring_hashes(db, list(lines))
+        candidates = [h for h in lines if h not in already]
+        for chunk in _chunks(candidates):
+            for h, doc, title in db.execute(
+                    f"SELECT l.hash, d.id, coalesce(d.title, d.id) FROM lines l JOIN documents d"
+                    f" ON d.id = l.document WHERE l.hash IN ({','.join('?' * len(chunk))})", chunk):
+                seen[h][doc] = title
+        new = {h: lines[h] for h in candidates
+               if len(set(seen[h].values())) >= settings.recurring_min_documents}
+        db.executemany("INSERT INTO recurring VALUES (?, ?, ?)",
+                       ((h, line, len(seen[h])) for h, line in new.items()))
     return new
 
 
@@ -91,15 +85,14 @@ def showing(store: Store, new: dict[int, str]) -> list[Document]:
     """Stored documents whose text still shows one of the ``new`` recurring lines.
 
     Most recurring lines (【関連記事】) were already taken out as clutter: only a document
-    that still shows one needs cleaning and analysing again.
+    that still shows one needs cleaning and analysing again, so only those are loaded.
     """
     ids: dict[str, None] = {}
-    for chunk in _chunks(list(new)):
+    for h, line in new.items():
         ids.update((r[0], None) for r in store.db.execute(
-            f"SELECT document FROM lines WHERE hash IN ({','.join('?' * len(chunk))})", chunk))
-    lines = list(new.values())
-    return [doc for doc_id in ids if (doc := store.document(doc_id)) is not None
-            and any(line in doc.text for line in lines)]
+            "SELECT l.document FROM lines l JOIN documents d ON d.id = l.document"
+            " WHERE l.hash = ? AND instr(d.text, ?) > 0", (h, line)))
+    return [doc for doc_id in ids if (doc := store.document(doc_id)) is not None]
 
 
 def lines_in(doc: Document, recurring: dict[int, str]) -> frozenset[str]:
