@@ -7,6 +7,7 @@ import pytest
 
 from dossier.pipeline import ingest
 from dossier.settings import Settings
+from dossier.errors import StoreError
 from dossier.store import Store
 
 
@@ -364,3 +365,22 @@ def test_unknown_names_link_short_forms_and_scripts(tmp_path):
     assert ids["霍华德"] == ids["马丁·霍华德"]
     # and the traditional spelling in another article is the same actor
     assert ids["馬丁·霍華德"] == ids["马丁·霍华德"] == "person:~马丁·霍华德"
+
+
+def test_reading_an_older_database_upgrades_it_and_a_newer_one_is_refused(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    ingest([corpus], db)
+    old = sqlite3.connect(db)  # as an older dossier left it: without the unlinked table
+    old.execute("DELETE FROM migrations WHERE name = '0010_unlinked'")
+    old.execute("DROP TABLE unlinked")
+    old.commit()
+    old.close()
+    with Store(db, readonly=True) as store:  # what `serve` and the query commands do
+        assert store.unlinked() == ([], 0) and store.count("documents") == 3
+    newer = sqlite3.connect(db)
+    newer.execute("INSERT INTO migrations VALUES ('9999_future', '')")
+    newer.commit()
+    newer.close()
+    for readonly in (True, False):
+        with pytest.raises(StoreError, match="newer dossier"):
+            Store(db, readonly=readonly)

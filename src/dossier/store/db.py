@@ -7,6 +7,7 @@ killed midway leaves every finished batch stored and nothing half-written.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from dossier.store import search
 from dossier.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+KNOWN = {name for name, _ in MIGRATIONS}
 # Per-document facts: table → the fields of its items, in column order after "document".
 FACTS = {
     "mentions": ("start", "end", "text", "type", "entity", "source"),
@@ -33,6 +35,25 @@ FACTS = {
     "events": ("start", "end", "sentence", "type", "trigger", "actor", "participants", "date",
                "date_source", "place"),
 }
+
+
+def _upgrade(path: Path) -> None:
+    """Apply the migrations an older dossier did not know, so read-only commands see the
+    current schema (indexes included). A file the user cannot write is left as it is."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            applied = {r[0] for r in db.execute("SELECT name FROM migrations")}
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return  # not a dossier database: the read-only open says so
+    if not applied or KNOWN <= applied or applied - KNOWN:
+        return  # empty, current, or newer (the open itself refuses a newer one)
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise StoreError(f"{path} was written by an older dossier and needs upgrading, "
+                         "but it is read-only; make it writable once, or copy it")
+    Store(path).close()
 
 
 def now() -> str:
@@ -46,6 +67,8 @@ class Store:
             raise StoreError(f"{self.path} is not a dossier database (not an SQLite file)")
         if readonly and not self.path.exists():
             raise StoreError(f"no database at {self.path}; run 'dossier ingest' first")
+        if readonly:
+            _upgrade(self.path)
         try:
             if readonly:
                 self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
@@ -55,9 +78,13 @@ class Store:
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.row_factory = sqlite3.Row
+            applied = self._applied()
+            if applied - KNOWN:
+                self.db.close()
+                raise StoreError(f"{self.path} was written by a newer dossier; upgrade dossier to use it")
             if not readonly:
                 self._migrate()
-            elif not self._applied():
+            elif not applied:
                 raise StoreError(f"{self.path} is not a dossier database")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
