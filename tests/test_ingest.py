@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
+from dossier.errors import StoreError
 from dossier.pipeline import ingest
 from dossier.settings import Settings
-from dossier.errors import StoreError
 from dossier.store import Store
 
 
@@ -384,3 +384,21 @@ def test_reading_an_older_database_upgrades_it_and_a_newer_one_is_refused(corpus
     for readonly in (True, False):
         with pytest.raises(StoreError, match="newer dossier"):
             Store(db, readonly=readonly)
+
+
+def test_names_in_a_translation_found_in_this_run_are_linked_again(tmp_path, monkeypatch):
+    from test_copies import EN, JA
+
+    import dossier.pipeline as mod
+    root = tmp_path / "pair"
+    root.mkdir()
+    (root / "en.txt").write_text("Starmer in Tokyo\n\n" + EN, encoding="utf-8")
+    (root / "ja.txt").write_text("スターマー首相、東京で\n\n" + JA, encoding="utf-8")
+    relinked = []
+    real = mod.entities.link_translations
+    monkeypatch.setattr(mod.entities, "link_translations",
+                        lambda store, docs: relinked.append(docs) or real(store, docs))
+    ingest([root], tmp_path / "d.db")
+    with Store(tmp_path / "d.db", readonly=True) as store:
+        pair = {d.id for d in store.documents()}
+    assert relinked == [pair]  # the alignment is evidence for the names the same run

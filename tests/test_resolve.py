@@ -58,6 +58,17 @@ def test_context_is_needed_for_a_fuzzy_match():
                  _c("雷诺兹", "zh-Hans", document="d2", office="business-secretary")]) == [[0, 1]]
 
 
+def test_only_pairs_with_a_fresh_candidate_are_compared():
+    shared = frozenset({"person:keir-starmer", "country:GB"})
+    cands = [_c("Reynolds", "en", document="d1", co_mentions=shared),
+             _c("雷诺兹", "zh-Hans", document="d2", co_mentions=shared),
+             _c("Gary Gensler", "en", document="d3"), _c("加里·詹斯勒", "zh-Hans", document="d4")]
+    assert link(cands, fresh=[]) == [[0], [1], [2], [3]]  # compared in an earlier run
+    assert link(cands, fresh=[1]) == [[0, 1], [2], [3]]
+    assert link(cands, {(2, 3)}, fresh=[1]) == [[0, 1], [2, 3]]  # new alignment evidence
+    assert link(cands, {(2, 3)}) == link(cands, {(2, 3)}, fresh=range(4))
+
+
 def test_different_full_names_with_one_office_stay_apart():
     cands = [_c("Mike Johnson", "en", document="d1", office="speaker", country="US"),
              _c("Chris Johnson", "en", document="d2", office="speaker", country="US"),

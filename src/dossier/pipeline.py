@@ -86,7 +86,11 @@ def ingest(paths: Iterable[Path], db: Path | str, settings: Settings | None = No
         added, dropped = store.unlinked()
         if added or dropped or report.recleaned:
             entities.update(store, settings)
-            report.copies = len(copies.update(store, added))
+            found = copies.update(store, added)
+            report.copies = len(found)
+            if translated := {d for c in found if c.relation == "translation"
+                              for d in (c.original, c.copy)}:
+                entities.link_translations(store, translated)
             report.stories = stories.update(store, added)
             merged = events.update(store)
             report.conflicts = len(claims.update(store, merged, settings))

@@ -27,8 +27,7 @@ def update(store: Store, settings: Settings) -> int:
     gazetteer = Gazetteer.load(settings.gazetteers)
     added = 0
     with store.transaction() as db:
-        _name_new_mentions(db)
-        _link_across_scripts(db)
+        _link_across_scripts(db, _name_new_mentions(db))
         new = [r[0] for r in db.execute(
             "SELECT DISTINCT entity FROM mentions WHERE entity IS NOT NULL"
             " AND entity NOT IN (SELECT id FROM entities)")]
@@ -52,13 +51,25 @@ def unknown_id(kind: str, name: str) -> str:
     return f"{kind}:~{fold(name)}"
 
 
-def _name_new_mentions(db) -> None:
-    """Give each new unknown name an id; a short form takes its full name's (斯塔默 → 基爾·斯塔默)."""
+def link_translations(store: Store, documents: set[str]) -> None:
+    """Link again the unknown names of documents just found to be translations: the
+    alignment of their sentences is new evidence (copies are found after entities)."""
+    with store.transaction() as db:
+        _link_across_scripts(db, {r[0] for r in db.execute(
+            "SELECT DISTINCT entity FROM mentions WHERE entity LIKE '%:~%' AND document IN"
+            " (SELECT value FROM json_each(?))", (json.dumps(sorted(documents)),))})
+
+
+def _name_new_mentions(db) -> set[str]:
+    """Give each new unknown name an id; a short form takes its full name's (斯塔默 → 基爾·斯塔默).
+
+    Returns the ids given: those whose links to names in other scripts are to be checked."""
     rows = db.execute("SELECT rowid, document, text, type FROM mentions WHERE entity IS NULL"
                       " ORDER BY document, start").fetchall()
     by_doc: dict[str, list] = {}
     for r in rows:
         by_doc.setdefault(r["document"], []).append(r)
+    given: set[str] = set()
     for document, mentions in by_doc.items():
         # Full names the gazetteer knows count too: 雷诺兹 after 乔纳森·雷诺兹 is Jonathan Reynolds.
         known = {(r["text"], r["type"]): r["entity"] for r in db.execute(
@@ -71,15 +82,21 @@ def _name_new_mentions(db) -> None:
             name = target.get((m["text"], m["type"]), (m["text"], m["type"]))
             entity = known.get(name) or unknown_id(m["type"], name[0])
             db.execute("UPDATE mentions SET entity = ? WHERE rowid = ?", (entity, m["rowid"]))
+            given.add(entity)
+    return given
 
 
-def _link_across_scripts(db) -> None:
+def _link_across_scripts(db, fresh: set[str]) -> None:
     """Join unknown names that are one actor in several scripts (雷诺兹 = レイノルズ = Reynolds).
 
     Each unknown entity is one candidate, with the gazetteer actors its documents also
     name as context; names in aligned sentences of a translation pair are known to
-    correspond. The entity with most mentions keeps its id; the others' mentions move to it.
+    correspond. Only pairs with a ``fresh`` entity (newly mentioned: its context may have
+    grown) are compared. The entity with most mentions keeps its id; the others' mentions
+    move to it.
     """
+    if not fresh:
+        return
     rows = db.execute(
         """SELECT m.entity, m.text, m.type, d.language, m.document, COUNT(*) AS n
            FROM mentions m JOIN documents d ON d.id = m.document
@@ -96,7 +113,8 @@ def _link_across_scripts(db) -> None:
     candidates = [resolve.Candidate(r["text"], r["language"], r["type"], r["document"],
                                     frozenset(context.get(r["entity"], ())))
                   for r in rows]
-    clusters = resolve.link(candidates, _aligned(db, index))
+    clusters = resolve.link(candidates, _aligned(db, index),
+                            fresh=[index[e] for e in fresh if e in index])
     for members in clusters:
         if len(members) < 2:
             continue

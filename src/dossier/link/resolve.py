@@ -29,9 +29,10 @@ Accuracy on the gold list: ``python eval/linking_eval.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -631,8 +632,8 @@ def _need(a: _Group, b: _Group, aligned: bool) -> float:
     return NAME_ONLY_MIN
 
 
-def link(candidates: Sequence[Candidate],
-         aligned: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
+def link(candidates: Sequence[Candidate], aligned: Iterable[tuple[int, int]] = (),
+         fresh: Collection[int] | None = None) -> list[list[int]]:
     """Clusters of candidate indexes that name one actor (every index in one cluster).
 
     Candidates with one gazetteer id, or one folded name (雷諾茲 / 雷诺兹) of one type,
@@ -641,29 +642,35 @@ def link(candidates: Sequence[Candidate],
     to be in aligned sentences of a translation pair (:mod:`dossier.link.align`); they
     need less name evidence than pairs confirmed by a shared office or shared
     co-mentions, and a pair with no context links only on a near-exact match of a long
-    name. Clusters are sorted by their first index.
+    name. With ``fresh``, only pairs that involve one of those candidates (or are
+    aligned) are compared: the others were compared before, with the same evidence.
+    Clusters are sorted by their first index.
     """
     forms = [_form(c) for c in candidates]
     groups, group_of = _groups(candidates, forms)
     aligned_groups = {(min(group_of[i], group_of[j]), max(group_of[i], group_of[j]))
                       for i, j in aligned}
+    keys = [set().union(*(_block_keys(f, g.kind) for f in g.forms)) for g in groups]
     blocks: dict[str, list[int]] = {}
-    for n, g in enumerate(groups):
-        for key in set().union(*(_block_keys(f, g.kind) for f in g.forms)):
+    for n, group_keys in enumerate(keys):
+        for key in group_keys:
             blocks.setdefault(key, []).append(n)
+    new = None if fresh is None else {group_of[i] for i in fresh}
     scored: list[tuple[float, int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
-            continue  # a key this common tells nothing; the rarer keys still meet
-        for x, m in enumerate(members):
-            for n in members[x + 1:]:
-                if (m, n) in seen:
-                    continue
-                seen.add((m, n))
-                edge = _edge(groups[m], groups[n], (m, n) in aligned_groups)
-                if edge is not None:
-                    scored.append((edge, m, n))
+    # The pairs of each group with the later groups it shares a block with, one group at
+    # a time: a set of all pairs would hold millions of tuples on a large corpus.
+    for m, group_keys in enumerate(keys):
+        near: set[int] = set()
+        for key in group_keys:
+            members = blocks[key]
+            if len(members) <= MAX_BLOCK:  # a key this common tells nothing; rarer keys meet
+                near.update(members[bisect.bisect_right(members, m):])
+        if new is not None and m not in new:
+            near = {n for n in near if n in new or (m, n) in aligned_groups}
+        for n in sorted(near):
+            edge = _edge(groups[m], groups[n], (m, n) in aligned_groups)
+            if edge is not None:
+                scored.append((edge, m, n))
     # Best pairs first; a merge that would put two incompatible names in one cluster
     # (two gazetteer ids, two full names in one script) is refused, so chains of weak
     # links cannot join what a direct comparison keeps apart.

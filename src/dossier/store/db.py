@@ -48,7 +48,7 @@ def _upgrade(path: Path) -> None:
             db.close()
     except sqlite3.DatabaseError:
         return  # not a dossier database: the read-only open says so
-    if not applied or KNOWN <= applied or applied - KNOWN:
+    if not applied or applied >= KNOWN or applied - KNOWN:
         return  # empty, current, or newer (the open itself refuses a newer one)
     if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise StoreError(f"{path} was written by an older dossier and needs upgrading, "
