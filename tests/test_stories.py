@@ -147,3 +147,59 @@ def test_a_story_joins_another_topic_only_if_it_fits_the_whole_topic(tmp_path, m
         found = stories.stories(store)
     topic = {d: s.topic for s in found for d in s.documents}
     assert topic[reports[2].id] != topic[reports[0].id]
+
+
+CHURCH_FIRE = [
+    """A church in Wasilla, Alaska, burned down in a fire late on Friday night.
+Firefighters fought the blaze until dawn and investigators suspect arson.""",
+    """The Wasilla Bible Church, where Governor Sarah Palin worshipped, burned on Friday.
+Alaska state troopers said the church arson caused a million dollars of damage to the sanctuary.""",
+    """Members of the Wasilla Bible Church met in a school gym on Sunday after the church arson.
+Pastor Larry Kroon told the congregation that Governor Sarah Palin had called to offer her support.""",
+]
+SHOP_FIRE = [
+    """Fire gutted a supermarket in Banstead, Surrey, overnight.
+Forty firefighters tackled the blaze and police said it was suspicious.""",
+    """The Waitrose store on Banstead High Street in Surrey was gutted by Friday's fire.
+Surrey Police said no shoppers or staff were hurt when the Waitrose roof collapsed.""",
+    """Waitrose said its Banstead shop would stay closed for months after the fire.
+Shoppers in Surrey were sent to the Waitrose branch in Epsom until the store is rebuilt.""",
+]
+
+
+def fire_reports():
+    # Interleaved: the first report of each fire is like the other's (any two fires are),
+    # the later ones name the church and the shop.
+    return [doc(text, None, "2026-03-01") for pair in zip(CHURCH_FIRE, SHOP_FIRE) for text in pair]
+
+
+def test_topics_are_judged_on_whole_stories_not_first_reports(tmp_path):
+    reports = fire_reports()
+    with run(tmp_path, reports) as store:
+        found = stories.stories(store)
+    of, topic = story_of(found), {d: s.topic for s in found for d in s.documents}
+    church, shop = [r.id for r in reports[0::2]], [r.id for r in reports[1::2]]
+    assert len({of[d] for d in church}) == 1 and len({of[d] for d in shop}) == 1
+    assert of[church[0]] != of[shop[0]]
+    # At one report each the two stories are alike enough to be one topic; as whole
+    # stories they are not.
+    assert topic[church[0]] != topic[shop[0]]
+
+
+def test_a_topic_drawn_early_is_drawn_again_when_its_stories_grow(tmp_path):
+    reports = fire_reports()
+    store = stored(tmp_path, *reports)
+    with store:
+        copies.update(store, [r.id for r in reports])
+        stories.update(store, [r.id for r in reports[:2]])
+        early = {d: s.topic for s in stories.stories(store) for d in s.documents}
+        assert early[reports[0].id] == early[reports[1].id]
+        for report in reports[2:]:
+            stories.update(store, [report.id])
+        found = stories.stories(store)
+        topics = store.db.execute("SELECT COUNT(*) FROM topics").fetchone()[0]
+    topic = {d: s.topic for s in found for d in s.documents}
+    assert topic[reports[0].id] != topic[reports[1].id]
+    # The topic of the first story keeps its id; no topic is left without stories.
+    assert topic[reports[0].id] == early[reports[0].id]
+    assert topics == len({s.topic for s in found})

@@ -185,7 +185,7 @@ def text_hash(text: str) -> int:
                           signed=True)
 
 
-def _in_chunks(db, sql: str, values: list, width: int = IN_WIDTH) -> Iterable[tuple]:
+def in_chunks(db, sql: str, values: list, width: int = IN_WIDTH) -> Iterable[tuple]:
     """Rows of ``sql`` (one ``IN ({marks})``) for ``values``, ``width`` values per query.
 
     The last chunk is padded with its own last value, so every query has the same text and
@@ -293,7 +293,7 @@ class _Index:
         df = self.df
         for t in missing:
             df[t] = 0
-        for term, count in _in_chunks(
+        for term, count in in_chunks(
                 self.db, "SELECT term, df FROM term_df WHERE term IN ({marks})", missing):
             df[term] = count
 
@@ -319,7 +319,7 @@ class _Index:
 
     # --- adding documents ---------------------------------------------------------------
     def add_many(self, ids: list[str]) -> list[Copy]:
-        known = {r[0] for r in _in_chunks(
+        known = {r[0] for r in in_chunks(
             self.db, "SELECT document FROM copy_features WHERE document IN ({marks})", ids)}
         docs = _documents(self.db, [d for d in ids if d not in known])
         prepared = []
@@ -457,7 +457,7 @@ class _Index:
         out = {k: self.cached[k] for k in ns if k in self.cached}
         missing = [k for k in ns if k not in out]
         if missing:
-            rows = [(r[0], r[1], Features.from_bytes(r[2], r[3])) for r in _in_chunks(
+            rows = [(r[0], r[1], Features.from_bytes(r[2], r[3])) for r in in_chunks(
                 self.db, "SELECT n, document, language, features FROM copy_features"
                 " WHERE n IN ({marks})", missing, width=CANDIDATES)]
             self.fetch_df(t for _, _, feats in rows for t in feats.terms)
@@ -643,7 +643,7 @@ def _documents(db, ids: list[str]) -> list[tuple[Document, tuple[list[str], list
     if not ids:
         return []
     docs: dict[str, Document] = {}
-    for doc_id, path, title, language, published, text in _in_chunks(
+    for doc_id, path, title, language, published, text in in_chunks(
             db, "SELECT id, path, title, language, published, text FROM documents"
             " WHERE id IN ({marks})", ids):
         docs[doc_id] = Document(id=doc_id, path=path, text=text, title=title,
@@ -652,16 +652,16 @@ def _documents(db, ids: list[str]) -> list[tuple[Document, tuple[list[str], list
     dates: dict[str, list[str]] = {}
     wanted = list(docs)
     if wanted:
-        for doc_id, start, end, language in _in_chunks(
+        for doc_id, start, end, language in in_chunks(
                 db, 'SELECT document, start, "end", language FROM sentences'
                 " WHERE document IN ({marks}) ORDER BY document, n", wanted):
             docs[doc_id].sentences.append(Sentence(start, end, language))
-        for doc_id, entity in _in_chunks(
+        for doc_id, entity in in_chunks(
                 db, "SELECT document, entity FROM mentions WHERE document IN ({marks})"
                 " AND entity IS NOT NULL ORDER BY document, start", wanted):
             if entity:
                 entities.setdefault(doc_id, []).append(entity)
-        for doc_id, value in _in_chunks(
+        for doc_id, value in in_chunks(
                 db, "SELECT document, value FROM times WHERE document IN ({marks})"
                 " AND value IS NOT NULL ORDER BY document, start", wanted):
             if value and (value[:1].isdigit() or value.startswith("XXXX")):

@@ -312,4 +312,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- here, and the next run links them.
         CREATE TABLE unlinked (document TEXT PRIMARY KEY) WITHOUT ROWID;
     """),
+    ("0011_no_topic_postings", """
+        -- Topics are drawn from their stories' postings: their own were never read.
+        DROP TABLE topic_postings;
+    """),
 ]
