@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from copies_eval import document, store_documents  # noqa: E402
 
-from dossier.link import copies, stories  # noqa: E402
+from dossier.link import copies, entities, stories  # noqa: E402
+from dossier.settings import Settings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 ECB = "ecbplus-story-clusters-en/ecbplus_docs.jsonl"
@@ -60,7 +61,8 @@ def run(records: list[dict], seed: int, tmp: Path) -> dict[str, float]:
     random.Random(seed).shuffle(order)
     prepared = {d.id: d for d in (document(docs[i]["text"]) for i in order)}
     store = store_documents(tmp / f"ecb{seed}.db", [prepared[i] for i in order])
-    with store:
+    with store:  # the link steps of an ingest, in its order
+        entities.update(store, Settings())
         copies.update(store, order)
         stories.update(store, order)
         found = stories.stories(store)
