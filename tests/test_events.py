@@ -187,3 +187,64 @@ def test_measures_read_invest_and_loan():
     assert re.search(MEASURES["investment"], fold("Japan will invest $550 billion"))
     assert re.search(MEASURES["loan"], fold("欧盟向乌克兰提供900亿欧元贷款"))
     assert not re.search(MEASURES["investment"], fold("investigators said"))
+
+
+def test_triggers_with_full_width_punctuation_match():
+    # the text is folded to half-width, so the trigger 称， must be folded the same way
+    d = doc("冯德莱恩称，欧中关系正处于转折点。", published="2025-07-25")
+    assert [e.type for e in d.events] == ["announce"]
+    assert d.events[0].participants[0] == "person:ursula-von-der-leyen"
+
+
+def test_triggers_of_two_types_may_overlap():
+    d = doc("石破首相は歴史問題について、歴代内閣の立場を引き継ぐ考えを示した。", published="2025-08-24")
+    assert {e.type for e in d.events} == {"announce", "commit"}
+
+
+def test_date_of_the_trigger_clause_not_of_a_relative_clause():
+    d = doc("TOKYO — Lee Jae-myung, who arrived in Tokyo on Saturday on his first trip to Japan, "
+            "held talks with Prime Minister Shigeru Ishiba on Sunday.", published="2025-08-25")
+    dates = {e.type: e.date for e in d.events}
+    assert dates == {"meet": "2025-08-24", "visit": "2025-08-23"}
+    # and a sentence whose only other date sits in a relative clause lends the main one
+    d = doc("Lee Jae-myung, who arrived on Saturday, met Shigeru Ishiba on Sunday. The two leaders "
+            "agreed to keep meeting.", published="2025-08-25")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert agree.date == "2025-08-24"
+
+
+def test_bodies_in_a_title_and_datelines_are_no_participants():
+    d = doc("BUSAN — European Commission President Ursula von der Leyen met Chinese President "
+            "Xi Jinping on Thursday.", published="2025-07-25")
+    [meet] = [e for e in d.events if e.type == "meet"]
+    assert set(meet.participants) == {"person:ursula-von-der-leyen", "person:xi-jinping"}
+
+
+def test_pronoun_and_bare_surname_stand_for_the_person_named_before():
+    d = doc("Ursula von der Leyen met Li Qiang in Beijing on Thursday. She said trade had "
+            "grown.", published="2025-07-25")
+    [said] = [e for e in d.events if e.type == "announce"]
+    assert "person:ursula-von-der-leyen" in said.participants
+    d = doc("石破茂首相は23日、韓国の李在明大統領と会談した。李大統領は「重要なパートナーだ」と述べた。",
+            published="2025-08-24")
+    [said] = [e for e in d.events if e.type == "announce"]
+    assert said.participants[0] == "person:lee-jae-myung"
+
+
+def test_trade_word_inside_a_restriction_and_press_conference_are_no_events():
+    d = doc("The United States will cut the tariff on Chinese imports from 20% to 10%.",
+            published="2025-10-31")
+    assert [e.type for e in d.events] == ["restrict"]
+    d = doc("中谷元防衛相は記者会見で開発を進めると述べた。", published="2024-12-28")
+    assert "meet" not in {e.type for e in d.events}
+    assert "announce" in {e.type for e in d.events}
+
+
+def test_a_statement_lists_its_speaker_not_what_it_is_about():
+    d = doc("Ishiba said Japan would uphold the positions of previous cabinets.", published="2025-08-25")
+    [said] = [e for e in d.events if e.type == "announce"]
+    assert said.participants == ("person:shigeru-ishiba",)
+    d = doc("冯德莱恩指出，2024年欧盟与中国的贸易额为7310亿欧元。", published="2025-07-25")
+    by_type = {e.type: set(e.participants) for e in d.events}
+    assert by_type["announce"] == {"person:ursula-von-der-leyen"}
+    assert {"org:eu", "country:CN"} <= by_type["trade"]  # the content keeps its actors

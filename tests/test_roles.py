@@ -79,3 +79,38 @@ def test_role_takes_the_day_of_the_sentence_just_before():
 def test_a_former_title_is_no_role():
     found = roles("她被视为已故前首相安倍晋三的政治盟友。", "zh-Hans")
     assert not [r for r in found if "安倍" in r[0]]
+
+
+@pytest.mark.parametrize("text,language,published,phrase,entity,office,country", [
+    # the office in a side phrase: 以…身份 ("in the capacity of")
+    ("7月8日，中谷元以日本防卫大臣身份与菲律宾外长马纳罗交换了意见。", "zh-Hans", "2024-07-09",
+     "中谷元以日本防卫大臣", "person:gen-nakatani", "defence-minister", "JP"),
+    ("Japan's prime minister, Shigeru Ishiba, met him on Saturday.", "en", "2025-08-25",
+     "Japan's prime minister, Shigeru Ishiba", "person:shigeru-ishiba", "prime-minister", "JP"),
+    ("首相の石破茂氏は23日、李在明大統領と会談した。", "ja", "2025-08-24",
+     "首相の石破茂", "person:shigeru-ishiba", "prime-minister", "JP"),
+    # an office of the EU is the EU's, whatever the holder's country
+    ("歐洲理事會主席米歇爾週四在北京與習近平會面。", "zh-Hant", "2025-07-25",
+     "歐洲理事會主席米歇爾", "person:charles-michel", "council-president", "org:eu"),
+    ("António Costa, the president of the European Council, met Xi Jinping.", "en", "2025-07-25",
+     "António Costa, the president of the European Council", "person:antonio-costa",
+     "council-president", "org:eu"),
+])
+def test_more_role_phrasings(text, language, published, phrase, entity, office, country):
+    found = {r[0]: r[1:4] for r in roles(text, language, published)}
+    assert found[phrase] == (entity, office, country)
+
+
+def test_that_day_reaches_back_to_the_last_day_named():
+    found = roles("Japan and the Philippines signed a pact on Monday. Kamikawa signed for Japan. "
+                  "President Marcos watched. Minoru Kihara, Japan's defence minister, joined talks "
+                  "earlier that day.", "en", published="2024-07-09")
+    dates = {r[1]: (r[4], r[5]) for r in found}
+    assert dates["person:minoru-kihara"] == ("2024-07-08", "context")
+
+
+def test_a_bare_surname_takes_the_person_named_in_full_before():
+    found = roles("石破茂首相は23日、韓国の李在明大統領と会談した。李大統領は24日に米国を訪問する。", "ja",
+                  published="2025-08-24")
+    assert [(r[0], r[1]) for r in found if "李" in r[0]] == [
+        ("韓国の李在明大統領", "person:lee-jae-myung"), ("李大統領", "person:lee-jae-myung")]

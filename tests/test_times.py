@@ -368,3 +368,16 @@ def test_a_noun_ending_in_hui_is_no_future_marker():
     assert span.value == "2025-11-22/2025-11-23"
     [will] = extract_times("双方会于11月22日再谈。", "zh-Hans", "2025-11-24")
     assert will.value == "2026-11-22"
+
+
+def test_first_in_n_years_is_a_stretch_of_the_past_and_tense_stays_in_its_sentence():
+    from dossier.analyse.times import extract_times
+    text = ("Trump and Xi met on 29/10/2025, their first in-person talks in six years. "
+            "China had announced export controls on 9 October. Trump responded the next day.")
+    found = {t.text: (t.type, t.value) for t in extract_times(text, "en", "2025-10-31")}
+    assert found["in six years"] == ("DURATION", "P6Y")
+    # "the next day" of the following sentence says nothing of 9 October's tense
+    assert found["9 October"] == ("DATE", "2025-10-09")
+    found = {t.text: t.value for t in extract_times(
+        "It was their first meeting since Trump returned to office in January.", "en", "2025-10-21")}
+    assert found["January"] == "2025-01"

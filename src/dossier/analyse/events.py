@@ -7,11 +7,17 @@ actors (people, countries, bodies) the sentence mentions: the first is the actor
 the others counterparts; a country named only in a person's title (日本首相高市早苗,
 "his Japanese counterpart") is not one, and an actor the gazetteer does not know is
 ``name:<as written>``. Words that refer back to earlier actors (双方, 両首脳, "the two
-leaders", 四国) bring those actors in. Its date is the sentence's own date, else that of
+leaders", 四国) bring those actors in, and so does a sentence that opens with "he" / "she"
+(the last person named), and a bare surname (李大統領) the article named in full before.
+Its date is the date in the trigger's own clause, else the sentence's first date outside
+a relative clause ("Lee, who arrived on Saturday, held talks on Sunday"), else that of
 the nearest earlier sentence that sets one; a sentence that fixes only a year (年内,
 "later this year") leaves the date open. A trigger inside a programme's name (全球空战计划)
-is no event. A sentence with a trigger but no actor yields no event; it is counted in
-``doc.meta["events_without_participants"]``.
+or inside a phrase that names no event of its type (記者会見 is no meeting) is no event,
+and a trade word inside a restriction (出口管制, "tariff on imports") is no trade event.
+A statement's participants are its speakers, the actors named before its verb (in English
+and Chinese), not what it is about. A sentence with a trigger but no actor yields no
+event; it is counted in ``doc.meta["events_without_participants"]``.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from functools import cache
 from importlib.resources import files
 
 from dossier.analyse import stage
-from dossier.analyse.fold import fold_pattern
+from dossier.analyse.fold import fold, fold_pattern
+from dossier.analyse.roles import resolved
 from dossier.model import Document, Mention
 from dossier.settings import Settings
 
@@ -37,6 +44,14 @@ _PEOPLE_ANAPHORA = re.compile(fold_pattern(
     rf"双方|两位领导人|两国领导人|両首脳|両氏|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳)"
     r"|\bboth (?:sides|leaders)\b|\bthe (?:two|three|four) (?:leaders|ministers|sides)\b"
     r"|\bthe (?:leaders|sides)\b"), re.I)
+# A sentence that opens with a pronoun speaks of the last person named.
+_PRONOUN = re.compile(r"\s*(?:(?:he|she)\b|[他她](?!们|們|国|國|方))", re.I)
+# An English dateline (BUSAN —) names a place, not an actor.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+\s+[—–-]")
+# Where a clause ends, for the date of a trigger (the comma of 石破首相は23日、 is one too).
+_CLAUSE_BREAK = re.compile(r"[，,；;、]")
+# An English relative clause: its date is about the clause, not the sentence.
+_RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b", re.I)
 _COUNTRY_ANAPHORA = re.compile(fold_pattern(
     rf"{_NUMBER}(?:国|か国|カ国)|両政府|\bboth (?:countries|governments)\b"
     r"|\bthe (?:two |three |four )?(?:countries|governments)\b"), re.I)
@@ -59,20 +74,36 @@ class Event:
 
 
 @cache
-def _triggers() -> dict[str, re.Pattern]:
-    """Language family → one regex whose named groups are the event types."""
+def _masks() -> dict[str, re.Pattern | None]:
+    """Language family → one regex of the phrases that hold a trigger but name no event
+    of its type (``not_zh`` / ``not_ja`` / ``not_en`` in events.toml)."""
     data = tomllib.loads(files("dossier.resources").joinpath("events.toml").read_text("utf-8"))
-    out = {}
+    out: dict[str, re.Pattern | None] = {}
     for family in ("zh", "ja", "en"):
-        groups = []
+        forms = sorted({f for spec in data.values() for f in spec.get(f"not_{family}", [])},
+                       key=len, reverse=True)
+        alts = "|".join(re.escape(fold(f)) for f in forms)
+        out[family] = re.compile(alts) if forms else None
+    return out
+
+
+@cache
+def _triggers() -> dict[str, list[re.Pattern]]:
+    """Language family → one regex per event type, its one named group the type. Types
+    are searched apart, so triggers of two types may overlap (考えを示した states an
+    intention: announce and commit). Forms are folded whole, as the text is: the
+    full-width comma of 称， is a half-width one in folded text."""
+    data = tomllib.loads(files("dossier.resources").joinpath("events.toml").read_text("utf-8"))
+    out: dict[str, list[re.Pattern]] = {}
+    for family in ("zh", "ja", "en"):
+        out[family] = []
         for kind, spec in data.items():
             forms = sorted(spec.get(family, []), key=len, reverse=True)
+            alts = "|".join(re.escape(fold(f)) for f in forms)
             if family == "en":
-                alts = "|".join(re.escape(f.lower()) for f in forms)
-                groups.append(rf"(?P<{kind}>\b(?:{alts})\b)")
-            else:
-                groups.append(rf"(?P<{kind}>{'|'.join(re.escape(fold_pattern(f)) for f in forms)})")
-        out[family] = re.compile("|".join(groups))
+                out[family].append(re.compile(rf"(?P<{kind}>\b(?:{alts})\b)"))
+            elif forms:
+                out[family].append(re.compile(rf"(?P<{kind}>{alts})"))
     return out
 
 
@@ -93,7 +124,8 @@ def events(doc: Document, settings: Settings) -> Document:
 
 
 def find_events(doc: Document) -> tuple[list[Event], int]:
-    rx = _triggers()[_family(doc.language)]
+    family = _family(doc.language)
+    rxs, mask = _triggers()[family], _masks()[family]
     folded = doc.folded
     dates = _sentence_dates(doc)
     out, orphans = [], 0
@@ -102,18 +134,27 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
     for n, s in enumerate(doc.sentences):
         seen: set[str] = set()
         mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
-        for m in rx.finditer(folded, s.start, s.end):
+        masked = [(m.start(), m.end()) for m in mask.finditer(folded, s.start, s.end)] if mask else []
+        found = sorted((m for rx in rxs for m in rx.finditer(folded, s.start, s.end)
+                        if not any(a <= m.start() and m.end() <= b for a, b in masked)),
+                       key=lambda m: m.start())
+        for m in found:
             kind = m.lastgroup
             if kind in seen or any(p.start <= m.start() and m.end() <= p.end for p in programs):
                 continue
+            if kind == "trade" and _inside_restriction(doc.text, m, found, s):
+                continue
             seen.add(kind)
-            participants = _participants(mentions, titles)
+            participants = _participants(_speakers(mentions, m, family) if kind == "announce"
+                                         else mentions, titles, doc, s.start)
             participants += [p for p in _antecedents(folded, s.start, s.end, participants, out)
                              if p not in participants]
+            if _PRONOUN.match(doc.text, s.start):
+                participants += [p for p in _last_person(out) if p not in participants]
             if not participants:
                 orphans += 1
                 continue
-            date, source = _date_for(dates, n)
+            date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]))
             place = next((_key(p) for p in mentions if p.type == "place"), None)
             out.append(Event(m.start(), m.end(), n, kind, doc.text[m.start():m.end()],
                              participants[0], tuple(participants), date, source, place))
@@ -128,11 +169,62 @@ def _participant(m: Mention) -> str:
     return m.entity or "name:" + m.text
 
 
-def _participants(mentions: list[Mention], titles: list[tuple[int, int]]) -> list[str]:
-    """The sentence's actors, without countries that only qualify a person's title."""
-    return list(dict.fromkeys(
-        _participant(m) for m in mentions if m.type in PARTICIPANT_TYPES
-        and not (m.type == "country" and any(a <= m.start and m.end <= b for a, b in titles))))
+def _participants(mentions: list[Mention], titles: list[tuple[int, int]],
+                  doc: Document | None = None, sentence_start: int = 0) -> list[str]:
+    """The sentence's actors, without countries or bodies that only qualify a person's title
+    (日本首相, European Commission President, 国务院总理) and without a dateline."""
+    text = doc.text if doc is not None else ""
+    out = []
+    for m in mentions:
+        if m.type not in PARTICIPANT_TYPES:
+            continue
+        if m.type == "country" and any(a <= m.start and m.end <= b for a, b in titles):
+            continue
+        if m.type != "person" and any(m.start < a and _TITLE_GLUE.fullmatch(text[m.end:a])
+                                      for a, _ in titles):
+            continue
+        if m.entity is None and m.start == sentence_start and _DATELINE.match(text, m.start):
+            continue
+        out.append(_participant(resolved(m, doc) if doc is not None else m))
+    return list(dict.fromkeys(out))
+
+
+# What may stand between a body and the title it qualifies: European Commission President.
+_TITLE_GLUE = re.compile(r"\s?|的|の")
+
+
+def _speakers(mentions: list[Mention], trigger: re.Match, family: str) -> list[Mention]:
+    """For a statement, the actors named before its verb: in English and Chinese the
+    speaker comes first (Ishiba said Japan would…, 冯德莱恩指出，欧盟与中国…), and what
+    the statement is about is no participant of it. Japanese ends on the verb, and a
+    sentence with no one before the verb keeps all its actors."""
+    if family == "ja":
+        return mentions
+    before = [m for m in mentions if m.end <= trigger.start()]
+    return before if any(m.type in PARTICIPANT_TYPES for m in before) else mentions
+
+
+def _last_person(earlier: list[Event]) -> list[str]:
+    """The first person of the nearest earlier event that has one (for "he" / "she")."""
+    for e in reversed(earlier):
+        people = [p for p in e.participants if p.startswith("person:")]
+        if people:
+            return people[:1]
+    return []
+
+
+def _inside_restriction(text: str, trade: re.Match, found: list[re.Match], s) -> bool:
+    """A trade word in the clause of a restriction (tariff on imports, 稀土出口的限制) is
+    what the restriction applies to, not a trade event of its own."""
+    lo, hi = _clause(text, trade.start(), s.start, s.end)
+    return any(m.lastgroup == "restrict" and lo <= m.start() < hi for m in found)
+
+
+def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds of the clause around ``at`` inside the sentence [lo, hi)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    after = _CLAUSE_BREAK.search(text, at, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
 
 
 def _antecedents(folded: str, start: int, end: int, own: list[str], earlier: list[Event]) -> list[str]:
@@ -156,25 +248,45 @@ def _antecedents(folded: str, start: int, end: int, own: list[str], earlier: lis
 
 
 def _sentence_dates(doc: Document) -> list[str | None]:
-    """The calendar date each sentence states (its first DATE with a year: 2026-01-31,
-    2026-01, or 2026 for 年内に; a sentence that states only a year keeps it rather
-    than borrowing a more precise date from another sentence)."""
+    """The calendar date each sentence states (its first DATE with a year outside an
+    English relative clause: 2026-01-31, 2026-01, or 2026 for 年内に; a sentence that
+    states only a year keeps it rather than borrowing a more precise date from another
+    sentence)."""
     out: list[str | None] = [None] * len(doc.sentences)
-    for t in doc.times:
-        if t.type != "DATE" or not t.value or not _CALENDAR.fullmatch(t.value):
-            continue
-        for n, s in enumerate(doc.sentences):
-            if s.start <= t.start < s.end and out[n] is None:
-                out[n] = t.value
-                break
+    for n, s in enumerate(doc.sentences):
+        dated = _dates_in(doc, s)
+        main = [t for t in dated if not _in_relative_clause(doc.text, t.start, s)]
+        if dated:
+            out[n] = (main or dated)[0].value
     return out
 
 
-def _date_for(dates: list[str | None], n: int) -> tuple[str | None, str]:
+def _dates_in(doc: Document, s) -> list:
+    return sorted((t for t in doc.times if s.start <= t.start < s.end and t.type == "DATE"
+                   and t.value and _CALENDAR.fullmatch(t.value)), key=lambda t: t.start)
+
+
+def _in_relative_clause(text: str, at: int, s) -> bool:
+    lo, _ = _clause(text, at, s.start, s.end)
+    return lo > s.start and bool(_RELATIVE.match(text, lo))
+
+
+def _clause_date(doc: Document, s, at: int, default: str | None) -> str | None:
+    """The date in the trigger's own clause, nearest the trigger, else the sentence's:
+    in "Lee, who arrived on Saturday, held talks on Sunday" the talks are on Sunday."""
+    lo, hi = _clause(doc.text, at, s.start, s.end)
+    own = [t for t in _dates_in(doc, s) if lo <= t.start < hi]
+    if not own:
+        return default
+    return min(own, key=lambda t: abs(t.start - at)).value
+
+
+def _date_for(dates: list[str | None], n: int, own: str | None = None) -> tuple[str | None, str]:
     """A year alone (年内, "later this year") fixes no date: the event's date stays open,
     and is not borrowed from a sentence about something else."""
-    if dates[n]:
-        return (None if _YEAR.fullmatch(dates[n]) else dates[n]), "sentence"
+    own = own or dates[n]
+    if own:
+        return (None if _YEAR.fullmatch(own) else own), "sentence"
     for earlier in range(n - 1, -1, -1):
         if dates[earlier] and not _YEAR.fullmatch(dates[earlier]):
             return dates[earlier], "context"

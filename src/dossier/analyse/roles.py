@@ -3,9 +3,14 @@
 A role phrase is an office title right next to a person mention, with the country
 named before the title or after it ("of Japan"), or as the adjective the text uses:
 
-    日本首相高市早苗 · 英国外交大臣拉米 · 斯塔默首相         (zh)
-    英国のスターマー首相 · スターマー英首相 · 防衛相小泉進次郎  (ja)
-    Japanese Prime Minister Sanae Takaichi · Keir Starmer, the UK prime minister (en)
+    日本首相高市早苗 · 英国外交大臣拉米 · 斯塔默首相 · 中谷元以日本防卫大臣身份  (zh)
+    英国のスターマー首相 · スターマー英首相 · 防衛相小泉進次郎 · 首相の石破茂氏  (ja)
+    Japanese Prime Minister Sanae Takaichi · Keir Starmer, the UK prime minister ·
+    Japan's prime minister, Shigeru Ishiba                                     (en)
+
+An office of an organisation (the European Council's president) belongs to that body,
+whatever country the text or the gazetteer gives its holder: its ``country`` is the
+body's id (``org:eu``), as in the gazetteer's ``offices``.
 
 Each role keeps the date it is said to hold: the date of the sentence when the
 sentence has one, else that of the nearest earlier sentence that gives a day (at most
@@ -48,7 +53,7 @@ class Role:
     person: str  # the name as written
     entity: str | None  # the person's entity id, when known
     office: str
-    country: str | None  # ISO code
+    country: str | None  # ISO code, or the organisation's id for an office of one (org:eu)
     date: str | None  # when the text says the person holds the office
     date_source: str  # sentence | context (an earlier sentence) | published | none
 
@@ -75,6 +80,13 @@ def _title_rx(family: str) -> re.Pattern:
     return re.compile(alternatives)
 
 
+@cache
+def _office_bodies() -> dict[str, str]:
+    """Office id → the organisation whose office it is, for offices of one body."""
+    data = tomllib.loads(files("dossier.resources").joinpath("offices.toml").read_text("utf-8"))
+    return {office: spec["org"] for office, spec in data.items() if "org" in spec}
+
+
 def _office_of(family: str, title: str) -> str:
     for t, office in _titles()[family]:
         if t == title:
@@ -97,17 +109,33 @@ def find_roles(doc: Document, gazetteer: Gazetteer) -> list[Role]:
     folded = doc.folded
     countries = [m for m in doc.mentions if m.type == "country" and m.entity]
     out = []
-    for person in (m for m in doc.mentions if m.type == "person"):
+    for person in (resolved(m, doc) for m in doc.mentions if m.type == "person"):
         found = _role_near(doc.text, folded, person, countries, family)
         if not found:
             continue
         start, end, office, country = found
-        if country is None and person.entity in gazetteer:
+        if office in _office_bodies():
+            country = _office_bodies()[office]
+        elif country is None and person.entity in gazetteer:
             country = gazetteer.entity(person.entity).country
         date, source = _date_of(doc, person.start)
         out.append(Role(start, end, person.start, person.end, person.text, person.entity,
                         office, country, date, source))
     return out
+
+
+def resolved(m: Mention, doc: Document) -> Mention:
+    """A bare surname (李大統領, 石破) stands for the person the article named in full
+    before it, when exactly one such person begins (CJK) or ends (Latin) with it."""
+    if m.entity is not None or m.type != "person":
+        return m
+    latin = m.text.isascii()
+    earlier = {p.entity for p in doc.mentions
+               if p.type == "person" and p.entity and p.end <= m.start and p.text != m.text
+               and (p.text.endswith(" " + m.text) if latin else p.text.startswith(m.text))}
+    if len(earlier) == 1:
+        return Mention(m.start, m.end, m.text, m.type, earlier.pop(), m.source)
+    return m
 
 
 def _role_near(text: str, folded: str, person: Mention, countries: list[Mention],
@@ -147,11 +175,15 @@ def _former(folded: str, at: int) -> bool:
 BEFORE_NAME, AFTER_NAME = "before", "after"
 # What may stand between a title and the name once countries are taken out.
 _GLUE = {
-    ("en", BEFORE_NAME): re.compile(r"\s*"),
+    # Japan's prime minister, Shigeru Ishiba
+    ("en", BEFORE_NAME): re.compile(r"\s*,?\s*"),
     ("en", AFTER_NAME): re.compile(r"\s*,\s*(?:the\s+)?(?:'s\s*)?", re.I),
-    ("zh", BEFORE_NAME): re.compile(r"[\s·・]?"),
-    ("zh", AFTER_NAME): re.compile(r""),
-    ("ja", BEFORE_NAME): re.compile(r"[\s·・]?"),
+    # 担任防卫大臣的中谷元
+    ("zh", BEFORE_NAME): re.compile(r"[\s·・]?|的"),
+    # 中谷元以日本防卫大臣身份: "in the capacity of"
+    ("zh", AFTER_NAME): re.compile(r"以?"),
+    # 首相の石破茂氏, 防衛相の木原稔氏
+    ("ja", BEFORE_NAME): re.compile(r"[\s·・]?|の"),
     ("ja", AFTER_NAME): re.compile(r""),
 }
 # What may join a country to what follows it: 日本首相, 英国のスターマー首相, Japan's.
@@ -215,9 +247,12 @@ def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
         day = _day_in(doc, doc.sentences[n])
         if day:
             return day, "sentence"
-        # A sentence with a time of its own (次日, 9月) is not about an earlier sentence's day.
+        # A sentence with a time of its own (次日, 9月) is not about an earlier sentence's day;
+        # one that says "that day" (同日, 当天) is about the last day named, however far back.
+        s = doc.sentences[n]
+        reach = n if _SAME_DAY.search(doc.folded, s.start, s.end) else CONTEXT_SENTENCES
         if not any(_in(t, doc.sentences[n]) for t in doc.times if t.type == "DATE"):
-            for i in range(n - 1, max(-1, n - CONTEXT_SENTENCES - 1), -1):
+            for i in range(n - 1, max(-1, n - reach - 1), -1):
                 day = _day_in(doc, doc.sentences[i])
                 if day:
                     return day, "context"
@@ -228,6 +263,8 @@ def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
 
 # How many sentences back a role may take its day from.
 CONTEXT_SENTENCES = 2
+# Words that point back to the day last named, on folded text.
+_SAME_DAY = re.compile(fold_pattern(r"同日|当天|当日|同じ日|\b(?:that|the same) day\b"), re.I)
 
 
 def _in(t, sentence) -> bool:

@@ -48,7 +48,7 @@ _PAST = {
     "zh": re.compile(r"已|了|曾|過|过|此前|日前|早前|当时|當時|宣布|表示|称|稱|发表|發表|召开|召開|签署|簽署"),
     "ja": re.compile(r"した|しました|だった|でした|された|されました|れた|行われた|発表|明らかにし|述べ"),
     "en": re.compile(r"\b(?:was|were|had|held|said|took place|happened|announced|signed|met|"
-                     r"visited|ago|earlier|last)\b", re.IGNORECASE),
+                     r"visited|ago|earlier|last|since|returned|took office)\b", re.IGNORECASE),
 }
 _FUTURE = {
     # 会 and 要 alone are too ambiguous (会见, 会谈, 要求): not tense markers here; nor is
@@ -64,6 +64,7 @@ _FUTURE = {
 # in 1月31日，…将推进, 将 is not about 1月31日).
 _CLAUSE_END = re.compile(r"[。！？!?\n；;，,、]")
 _WINDOW = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n")
 _BEFORE = 8
 
 
@@ -87,8 +88,11 @@ def _family(language: str, text: str) -> str:
 def _direction(text: str, start: int, end: int, fam: str) -> str | None:
     """'past' / 'future' from the words of the clause around the expression, or None."""
     if fam == "en":
+        # The sentence's own words: "…on 9 October. Trump responded the next day" says
+        # nothing of 9 October's tense.
         lo = max(0, start - _WINDOW)
-        window = text[lo:start] + " " + text[end:end + _WINDOW]
+        window = _SENTENCE_END.split(text[lo:start])[-1] + " " + \
+            _SENTENCE_END.split(text[end:end + _WINDOW])[0]
     else:
         # A marker just before the expression, in its clause, speaks for it: 将于2月8日, 已于.
         before = text[max(0, start - _BEFORE):start]

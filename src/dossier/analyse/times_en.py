@@ -115,6 +115,16 @@ def _unit(text: str) -> str:
     return UNITS[u]
 
 
+_SUPERLATIVE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|strongest|weakest|"
+                          r"worst|best|fastest|slowest|most|least)\b[^.;]*$", re.I)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """Up to 60 characters before ``at``, from the start of its sentence or clause."""
+    before = text[max(0, at - 60):at]
+    return re.split(r"[.;:!?]\s", before)[-1]
+
+
 def parse(text: str) -> list[tuple[int, int, Spec, bool]]:  # noqa: C901 - one branch per form
     out: list[tuple[int, int, Spec, bool]] = []
     for m in PATTERN.finditer(text):
@@ -247,6 +257,11 @@ def parse(text: str) -> list[tuple[int, int, Spec, bool]]:  # noqa: C901 - one b
                 s.window = (n if w in ("next", "coming") else -n, unit)
             elif kind == "in_n" and g["in_p"].lower() == "within":
                 s.window = (n, unit)  # within 30 days: from the anchor on (as 30天内)
+            elif kind == "in_n" and _SUPERLATIVE.search(_clause_before(text, m.start())):
+                # "their first talks in six years", "the lowest in a decade": a stretch of
+                # the past, not a day ahead
+                s.kind = "DURATION"
+                s.duration = {unit: n}
             elif kind == "in_n" and g["in_p"].lower() == "in" and unit in ("D", "W", "M", "Y"):
                 s.offset = (n, unit)
             else:

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from dossier.analyse.fold import fold, fold_pattern
@@ -37,7 +37,8 @@ MEASURES = {
     "investment": fold_pattern(r"投资|投資|\binvest(?:ment|s|ed|ing)?\b"),
     "exports": fold_pattern(r"出口|輸出|\bexports?\b"),
     "imports": fold_pattern(r"进口|輸入|\bimports?\b"),
-    "budget": fold_pattern(r"预算|予算|\bbudget\b"),
+    # 開発費 / 经费: what a budget sets aside for one thing is a budget figure too.
+    "budget": fold_pattern(r"预算|予算|经费|経費|开发费|開発費|\bbudget\b"),
     "export deals": fold_pattern(r"出口协议|輸出契約|\bexport deals?\b"),
     "loan": fold_pattern(r"贷款|貸款|借款|融资|融資|ローン|\bloans?\b"),
 }
@@ -82,13 +83,36 @@ class Conflict:
 def role_claims(store: Store) -> list[Claim]:
     """Roles the text dates: in their own sentence (1月31日，…日本首相石破茂…) or in the one
     just before ("…met on Tuesday. Rubio hosted Japanese Foreign Minister Iwaya…"); a role
-    dated only by the article's publication is a description, too loose to hold a source to."""
+    dated only by the article's publication is a description, too loose to hold a source to.
+
+    Reports of one story that date the same office within :data:`ROLE_OCCASION` days of
+    each other speak of one occasion (one dates the talks, another the arrival the day
+    before): they are held to each other under the occasion's first day."""
+    story_of = dict(store.db.execute("SELECT document, story FROM story_members").fetchall())
     rows = store.db.execute(
         'SELECT document, start, "end", person, entity, office, country, date FROM roles'
         " WHERE country IS NOT NULL AND date_source IN ('sentence', 'context')")
-    return [Claim("role", f"{r['office']}:{r['country']}", f"holder on {r['date']}",
-                  r["entity"] or "name:" + fold(r["person"]), r["person"], r["entity"],
-                  r["document"], r["start"], r["end"]) for r in rows]
+    dated = [(r["date"], story_of.get(r["document"]),
+              Claim("role", f"{r['office']}:{r['country']}", f"holder on {r['date']}",
+                    r["entity"] or "name:" + fold(r["person"]), r["person"], r["entity"],
+                    r["document"], r["start"], r["end"])) for r in rows]
+    by_office: dict[tuple[str, object], list[tuple[str, Claim]]] = defaultdict(list)
+    out = []
+    for day, story, claim in dated:
+        if story is None or not _DAY.fullmatch(day or ""):
+            out.append(claim)
+        else:
+            by_office[claim.subject, story].append((day, claim))
+    for group in by_office.values():
+        for occasion in _occasions(sorted(group, key=lambda d: d[0]), ROLE_OCCASION):
+            first = occasion[0][0]
+            out += [replace(c, attribute=f"holder on {first}") for _, c in occasion]
+    return out
+
+
+# Role claims of one story at most this many days apart are about one occasion; an office
+# changes hands too rarely for a closer pair to be two holders in turn.
+ROLE_OCCASION = 3
 
 
 def figure_claims(store: Store) -> list[Claim]:
@@ -108,12 +132,16 @@ def figure_claims(store: Store) -> list[Claim]:
         measure = next((m for m, rx in MEASURES.items() if re.search(rx, clause)), None)
         if measure is None and r["unit"] != "seats":
             continue
-        # …but not the "US" of "US dollars": a currency names no actor.
-        actors = sorted({m[0] for m in store.db.execute(
-            "SELECT entity FROM mentions WHERE document = ? AND start >= ? AND start < ?"
-            " AND entity IS NOT NULL AND type IN ('country', 'organization')"
-            " AND NOT (start >= ? AND start < ?)",
-            (r["document"], lo, hi, r["start"], r["end"]))})
+        # …but not the "US" of "US dollars": a currency names no actor. A figure for a
+        # programme (GCAP's budget) is the programme's, however each report lists its
+        # partners (日英伊, "with Britain and Italy").
+        named = store.db.execute(
+            'SELECT entity, type, start, "end" FROM mentions WHERE document = ? AND start >= ?'
+            " AND start < ? AND entity IS NOT NULL AND type IN ('country', 'organization', 'program')"
+            " AND NOT (start >= ? AND start < ?) ORDER BY start",
+            (r["document"], lo, hi, r["start"], r["end"])).fetchall()
+        programs = _unglossed([n for n in named if n["type"] == "program"], r["doc_text"])
+        actors = sorted(programs) or sorted({n["entity"] for n in named if n["type"] != "program"})
         if not actors:
             continue
         years = sorted({t[0][:4] for t in store.db.execute(
@@ -185,11 +213,11 @@ SAME_OCCASION = 10
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _occasions(dated: list[tuple[str, object]]) -> list[list[tuple[str, object]]]:
-    """Sorted (day, report) pairs cut where the gap to the previous day exceeds SAME_OCCASION."""
+def _occasions(dated: list[tuple[str, object]], gap: int = SAME_OCCASION) -> list[list[tuple[str, object]]]:
+    """Sorted (day, report) pairs cut where the gap to the previous day exceeds ``gap``."""
     out: list[list[tuple[str, object]]] = []
     for day, r in dated:
-        if out and (date.fromisoformat(day) - date.fromisoformat(out[-1][-1][0])).days <= SAME_OCCASION:
+        if out and (date.fromisoformat(day) - date.fromisoformat(out[-1][-1][0])).days <= gap:
             out[-1].append((day, r))
         else:
             out.append([(day, r)])
@@ -197,6 +225,19 @@ def _occasions(dated: list[tuple[str, object]]) -> list[list[tuple[str, object]]
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
+_GLOSS = re.compile(r"\s*[（(]\s*")
+
+
+def _unglossed(programs: list, text: str) -> set[str]:
+    """The programmes named, taking a name glossed in brackets as the gloss's:
+    次期戦闘機（GCAP） is GCAP, written twice."""
+    out = set()
+    for n, m in enumerate(programs):
+        after = programs[n + 1] if n + 1 < len(programs) else None
+        if after is not None and _GLOSS.fullmatch(text[m["end"]:after["start"]]):
+            continue
+        out.add(m["entity"])
+    return out
 
 
 def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
