@@ -46,7 +46,8 @@ def _ingest(articles: Path, db: Path):
     return store, key
 
 
-def conflict_scores(store, key: dict[str, str], gold: list[dict]) -> tuple[float, float]:
+def conflict_scores(store, key: dict[str, str], gold: list[dict]) -> tuple[float, float, int]:
+    """Precision and recall of cross-source conflicts, and how many were reported."""
     found = [json.loads(r[0]) for r in store.db.execute(
         'SELECT "values" FROM conflicts WHERE kind = \'sources\'')]
 
@@ -57,7 +58,7 @@ def conflict_scores(store, key: dict[str, str], gold: list[dict]) -> tuple[float
 
     hit = sum(1 for g in gold if any(matches(s, g) for s in found))
     correct = sum(1 for s in found if any(matches(s, g) for g in gold))
-    return correct / max(len(found), 1), hit / max(len(gold), 1)
+    return correct / max(len(found), 1), hit / max(len(gold), 1), len(found)
 
 
 def event_scores(store, key: dict[str, str], gold: list[dict]) -> dict[str, float]:
@@ -99,7 +100,8 @@ def evaluate(data_dir: Path | None = None) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as tmp:
             store, key = _ingest(articles, Path(tmp) / "e.db")
             try:
-                p, r = conflict_scores(store, key, gold.get("conflicts", []))
+                p, r, n = conflict_scores(store, key, gold.get("conflicts", []))
+                out[f"events.{name}.conflicts.reported"] = n
                 out[f"events.{name}.conflicts.precision"] = p
                 out[f"events.{name}.conflicts.recall"] = r
                 if gold.get("events"):

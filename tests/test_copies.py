@@ -343,3 +343,26 @@ def test_aligned_sentences_naming_different_actors_and_sharing_nothing_are_count
     assert unshared(beads, a, b) == 1
     # a pair where one side names no actor says nothing either way
     assert unshared([Bead(0, 1, 2, 3, 0.1)], a, b) == 0
+
+
+def test_figures_written_in_parts_are_one_number():
+    from dossier.link.features import numbers
+    assert numbers("1億7500万ドル") == numbers("175 million dollars") == ["1.75e+08"]
+    assert numbers("5億8千5百万") == numbers("5.85亿") == ["5.85e+08"]
+    assert numbers("3万5000人") == ["3.5e+04"]
+    assert numbers("7.31万亿欧元") == numbers("7.31 trillion") == ["7.31e+12"]
+    assert numbers("2025年11月") == ["2.02e+03", "11"]  # separate numbers stay apart
+
+
+def test_aligned_sentences_with_another_person_or_figure_are_counted():
+    from dossier.link.align import Bead, swapped
+    a = [frozenset({"e:person:minoru-kihara", "e:person:yoko-kamikawa"}), frozenset({"n:5.5e+11"})]
+    b = [frozenset({"e:person:gen-nakatani", "e:person:yoko-kamikawa"}), frozenset({"n:5.05e+11"})]
+    beads = [Bead(0, 1, 0, 1, 0.3), Bead(1, 2, 1, 2, 0.3)]
+    assert swapped(beads, a, b) == 2
+    # A person or figure the other document has elsewhere was moved, not swapped; one the
+    # other side simply leaves out is dropped, not swapped; small numbers (days) never count.
+    moved = [frozenset({"e:person:yoko-kamikawa", "n:5.05e+11"}), frozenset({"e:person:gen-nakatani"})]
+    assert swapped(beads, moved, b) == 0
+    assert swapped(beads, [a[0], frozenset()], [frozenset({"e:person:yoko-kamikawa"}), b[1]]) == 0
+    assert swapped([Bead(0, 1, 0, 1, 0.3)], [frozenset({"n:22"})], [frozenset({"n:23"})]) == 0

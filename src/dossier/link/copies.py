@@ -742,6 +742,8 @@ def _carried_over(beads: list[aligner.Bead], a: Document, b: Document,
     if evidence is not None:
         if evidence < CLEAR_EVIDENCE and aligner.unshared(beads, anchors_a, anchors_b):
             return False
+        if aligner.swapped(beads, anchors_a, anchors_b):
+            return False
         if evidence >= MIN_EVIDENCE:
             return True
         kept, shared = aligner.agreement(beads, anchors_a, anchors_b)

@@ -38,14 +38,17 @@ MAX_PARAGRAPHS = 256
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _NUMBER = re.compile(
-    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(千万|百万|万|亿|億|兆|thousand|million|billion|trillion|bn)?",
+    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|万億|千万|百万|万|亿|億|兆|thousand|million|billion|trillion|bn)?",
     re.I)
-_SCALE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12,
+_SCALE = {"万亿": 1e12, "万億": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12,
           "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r"|"
                          + "|".join(m[:3].capitalize() for m in _MONTHS) + r")\b\.?")
+# Digits with place characters, as in 5億8千5百万: 8千5百 is 8500.
+_DIGIT_PLACES = re.compile(r"(?<![\d.])(?=\d[千百])(?:(\d)千)?(?:(\d)百)?(?:(\d)十)?(\d(?![\d千百十]))?")
+_CJK_UNITS = {"万亿", "万億", "万", "亿", "億", "兆"}
 _NOT_CONTENT = re.compile(r"[\W_]+")
 _WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -183,17 +186,32 @@ def _month3(word: str) -> int:
 
 
 def numbers(text: str) -> list[str]:
-    """Numbers in ``text`` as values with 3 significant digits (1,037 / 1037 / 10.37万 alike)."""
-    out = []
+    """Numbers in ``text`` as values with 3 significant digits (1,037 / 1037 / 10.37万 alike).
+
+    A Chinese or Japanese figure written in parts is one number: 1億7500万 is 175 million,
+    3万5000 is 35,000 (a part right after a larger unit, smaller than that unit, adds to it).
+    """
+    values: list[float] = []
+    end, unit = -1, 0.0
+    text = _DIGIT_PLACES.sub(_places, text)
     for m in _NUMBER.finditer(text):
         try:
             value = float(m.group(1).replace(",", ""))
         except ValueError:
             continue
-        if m.group(2):
-            value *= _SCALE[m.group(2).lower()]
-        out.append(f"{value:.3g}")
-    return out
+        scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0
+        value *= scale
+        if m.start() == end and value < unit:
+            values[-1] += value
+        else:
+            values.append(value)
+        end, unit = m.end(), (scale if m.group(2) in _CJK_UNITS else 0.0)
+    return [f"{v:.3g}" for v in values]
+
+
+def _places(m: re.Match) -> str:
+    thousands, hundreds, tens, ones = (int(g) if g else 0 for g in m.groups())
+    return str(thousands * 1000 + hundreds * 100 + tens * 10 + ones)
 
 
 def content_length(text: str) -> int:
