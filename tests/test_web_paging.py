@@ -208,14 +208,31 @@ def test_story_list_comes_in_pages(client, monkeypatch, samples_db):
     assert client.get("/stories", params={"page": len(every)}).status_code == 404
 
 
-def test_serving_an_older_database_says_how_to_speed_it_up(tmp_path, corpus, caplog):
+def test_serving_an_older_database_upgrades_it_or_says_why_it_is_slow(tmp_path, corpus, caplog,
+                                                                      monkeypatch):
     db = tmp_path / "old.db"
     ingest([corpus], db)
-    con = sqlite3.connect(db)
-    con.execute("DELETE FROM migrations WHERE name = '0008_read_indexes'")
-    con.commit()
-    con.close()
-    with caplog.at_level("WARNING", logger="dossier.web"):
+
+    def forget_migration():  # as an older dossier left it, without the last migrations
+        con = sqlite3.connect(db)
+        con.execute("DELETE FROM migrations WHERE name = '0010_unlinked'")
+        con.execute("DROP TABLE unlinked")
+        con.commit()
+        con.close()
+
+    def applied():
+        con = sqlite3.connect(db)
+        names = {r[0] for r in con.execute("SELECT name FROM migrations")}
+        con.close()
+        return names
+
+    forget_migration()
+    client = TestClient(create_app(db))
+    assert "0010_unlinked" in applied() and client.get("/").status_code == 200
+    forget_migration()
+    import dossier.store.db as store_db
+    monkeypatch.setattr(store_db.os, "access", lambda *a: False)  # a file the user cannot write
+    with caplog.at_level("WARNING", logger="dossier.store.db"):
         client = TestClient(create_app(db))
-    assert "0008_read_indexes" in caplog.text and "dossier ingest" in caplog.text
+    assert "0010_unlinked" in caplog.text and "0010_unlinked" not in applied()
     assert client.get("/").status_code == 200

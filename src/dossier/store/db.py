@@ -7,6 +7,7 @@ killed midway leaves every finished batch stored and nothing half-written.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ from dossier.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KNOWN = {name for name, _ in MIGRATIONS}
+
+log = logging.getLogger(__name__)
 # Per-document facts: table → the fields of its items, in column order after "document".
 FACTS = {
     "mentions": ("start", "end", "text", "type", "entity", "source"),
@@ -39,7 +42,8 @@ FACTS = {
 
 def _upgrade(path: Path) -> None:
     """Apply the migrations an older dossier did not know, so read-only commands see the
-    current schema (indexes included). A file the user cannot write is left as it is."""
+    current schema (indexes included). A file the user cannot write is left as it is:
+    it still reads, only slower."""
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -51,8 +55,10 @@ def _upgrade(path: Path) -> None:
     if not applied or applied >= KNOWN or applied - KNOWN:
         return  # empty, current, or newer (the open itself refuses a newer one)
     if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        raise StoreError(f"{path} was written by an older dossier and needs upgrading, "
-                         "but it is read-only; make it writable once, or copy it")
+        log.warning("%s was written by an older dossier and is read-only, so it cannot be"
+                    " upgraded: it lacks %s and some pages and commands will be slow.",
+                    path, ", ".join(sorted(KNOWN - applied)))
+        return
     Store(path).close()
 
 

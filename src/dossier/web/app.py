@@ -37,26 +37,13 @@ def open_store(request: Request) -> Store:
 def create_app(db: str | Path) -> Starlette:
     from dossier.web import pages
 
-    with Store(db, readonly=True) as store:  # fail at start, not at the first request
-        _warn_pending(store)
+    Store(db, readonly=True).close()  # fail (or upgrade an older file) at start, not at the first request
     app = Starlette(
         routes=[*pages.ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static")],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     app.state.db = str(db)
     return app
-
-
-def _warn_pending(store: Store) -> None:
-    """The UI only reads, so it cannot apply migrations; without the later ones (indexes,
-    among them) pages still work, only slower."""
-    from dossier.store.migrations import MIGRATIONS
-
-    applied = {r[0] for r in store.db.execute("SELECT name FROM migrations")}
-    pending = [name for name, _ in MIGRATIONS if name not in applied]
-    if pending:
-        log.warning("%s lacks migrations %s, so some pages will be slow; any write applies"
-                    " them (run 'dossier ingest' on it once more).", store.path, ", ".join(pending))
 
 
 async def _http_error(request: Request, exc: HTTPException) -> HTMLResponse:
