@@ -366,3 +366,10 @@ def test_aligned_sentences_with_another_person_or_figure_are_counted():
     assert swapped(beads, moved, b) == 0
     assert swapped(beads, [a[0], frozenset()], [frozenset({"e:person:yoko-kamikawa"}), b[1]]) == 0
     assert swapped([Bead(0, 1, 0, 1, 0.3)], [frozenset({"n:22"})], [frozenset({"n:23"})]) == 0
+    # Two reports seldom align sentence for sentence: the figures may sit one pair apart,
+    # but a person against a figure is no swap.
+    shifted = [frozenset({"n:15"}), frozenset({"n:5.5e+11"})]
+    other = [frozenset({"n:5.05e+11"}), frozenset({"e:person:gen-nakatani"})]
+    assert swapped(beads, shifted, other) == 1
+    assert swapped(beads, [frozenset(), frozenset({"e:person:minoru-kihara"})],
+                   [frozenset({"n:5.05e+11"}), frozenset()]) == 0

@@ -228,28 +228,32 @@ def unshared(beads: list[Bead], anchors_a: list[frozenset[str]],
 
 def swapped(beads: list[Bead], anchors_a: list[frozenset[str]],
             anchors_b: list[frozenset[str]]) -> int:
-    """Aligned sentence pairs where each side has a person, or a number, the other lacks.
+    """Places where each side has a person, or a figure, that the other document lacks.
 
     A translator does not put one known person in another's place, nor one figure in
     another's; two reports written apart do, when they disagree (木原稔 against 中谷元 as
     defence minister, 5050亿美元 against 5500億ドル). Only what the other document has
-    nowhere counts, so a name or figure moved to another sentence is no swap.
+    nowhere counts, so a name or figure moved elsewhere is no swap. An aligned pair and
+    its neighbours are one place: two reports seldom align sentence for sentence.
     """
     every_a, every_b = (frozenset().union(*a) if a else frozenset() for a in (anchors_a, anchors_b))
-    count = 0
-    for b in beads:
-        x = frozenset().union(*anchors_a[b.a_start:b.a_end]) - every_b
-        y = frozenset().union(*anchors_b[b.b_start:b.b_end]) - every_a
-        if any(map(_swappable, x)) and any(map(_swappable, y)):
-            count += 1
-    return count
+    places = set()
+    for kind in (_is_person, _is_figure):
+        only_a = [any(map(kind, frozenset().union(*anchors_a[b.a_start:b.a_end]) - every_b))
+                  for b in beads]
+        only_b = [any(map(kind, frozenset().union(*anchors_b[b.b_start:b.b_end]) - every_a))
+                  for b in beads]
+        places.update(k for k in range(len(beads)) if only_a[k] and any(only_b[max(k - 1, 0):k + 2]))
+    return len(places)
 
 
-def _swappable(anchor: str) -> bool:
-    """A known person, or a figure large enough not to be a day, a count or a year read
-    differently (令和元年 / 2019, 第3 / third)."""
-    if anchor.startswith("e:person:"):
-        return True
+def _is_person(anchor: str) -> bool:
+    return anchor.startswith("e:person:")
+
+
+def _is_figure(anchor: str) -> bool:
+    """A figure large enough not to be a day, a count or a year read differently
+    (令和元年 / 2019, 第3 / third)."""
     return anchor.startswith("n:") and float(anchor[2:]) >= SWAPPABLE_NUMBER
 
 
