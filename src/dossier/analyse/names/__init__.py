@@ -70,8 +70,14 @@ def resolve_overlaps(names: list[Name]) -> list[Name]:
     return out
 
 
+_loaded = False
+
+
 def _load_finders() -> None:
     # The language modules register themselves on import; importing them is cheap
-    # (their taggers load on first use).
-    if not FINDERS:
+    # (their taggers load on first use). A flag rather than "no finder yet": importing
+    # one language's module directly registers that one alone.
+    global _loaded
+    if not _loaded:
         from dossier.analyse.names import en, ja, zh  # noqa: F401
+        _loaded = True

@@ -12,6 +12,12 @@ name), 三女 is no family name before a given name, a dotted katakana run befor
 is part of a longer name (…空港, …FC戦), and one with a common word in it (ギター,
 キャピタル) is a band or a company. Rules were tuned on the dev half of the Stockmark
 set only (``eval/ner_eval.py`` reports the test half).
+
+The people are then decided by a CRF over the same tokens (``ja_crf``, trained on that
+dev half by ``tools/train_ja_ner.py``) that takes the rules' names as one of its
+features: it finds the single katakana names the rules cannot tell from common words
+(…、コックスはロンドンで…) and drops rule people it is sure are not people. Without
+the model file the rules' people stand.
 """
 
 from __future__ import annotations
@@ -286,6 +292,11 @@ def _find(text: str) -> list[Name]:
     if len(text) > _MAX_CHARS:
         return _find_in_pieces(text)
     tokens, kinds = _tokens_and_kinds(text)
+    return _with_model_people(text, tokens, kinds, rule_names(text, tokens, kinds))
+
+
+def rule_names(text: str, tokens: list[Token], kinds: list[str]) -> list[Name]:
+    """The names the rules find in ``text`` (tokens and kinds from ``_tokens_and_kinds``)."""
     names: list[Name] = []
     i, n = 0, len(tokens)
 
@@ -584,6 +595,87 @@ def _index_after(tokens: list[Token], offset: int, j: int) -> int:
     while j < len(tokens) and tokens[j][0] < offset:
         j += 1
     return j
+
+
+# The dictionary's name entries for a word, as bits for the person model: a family name,
+# a given name, a place, a common word (宮崎 is a place and a family name; 見方 a common
+# word and a rare family name).
+NAME_BITS = {"姓": 1, "名": 2, "一般": 4, "地名": 8, "common": 16}
+
+
+@cache
+def _name_bits(surface: str) -> int:
+    bits = 0
+    for m in _dictionary().lookup(surface):
+        pos = m.part_of_speech()
+        if pos[0] == "名詞" and pos[1] == "固有名詞":
+            if pos[2] == "人名":
+                bits |= NAME_BITS.get(pos[3], 0)
+            elif pos[2] == "地名":
+                bits |= NAME_BITS["地名"]
+        else:
+            bits |= NAME_BITS["common"]
+    return bits
+
+
+def name_bits(surface: str, pos: tuple[str, ...]) -> int:
+    # only nouns can be names; looking every particle up would cost for nothing
+    return _name_bits(surface) if pos[0] == "名詞" and surface else 0
+
+
+@cache
+def _person_model():
+    from dossier.analyse.names import ja_crf
+
+    return ja_crf.Model.load(ja_crf.MODEL) if ja_crf.MODEL.exists() else None
+
+
+def _split_listing(text: str, a: int, b: int) -> list[Name]:
+    """The person at ``a:b``, or the people in it when it is kanji names listed with ・
+    (毛沢東・周恩来): ・ joins the pieces of one foreign name, never kanji names."""
+    pieces = text[a:b].split("・")
+    if len(pieces) == 1 or not all(_is_kanji(p) for p in pieces):
+        return [Name(a, b, text[a:b], "person", "model")]
+    out, at = [], a
+    for piece in pieces:
+        out.append(Name(at, at + len(piece), piece, "person", "model"))
+        at += len(piece) + 1
+    return out
+
+
+# Kinds of token that are evidence of a name in a sentence; the model tags only the
+# sentences that have one (or an unknown word): a sentence of common words has no person
+# to find, and half of a news text's tokens are in such sentences.
+EVIDENCE = frozenset({"person", "proper", "place", "country"})
+
+
+def _with_model_people(text: str, tokens: list[Token], kinds: list[str],
+                       names: list[Name]) -> list[Name]:
+    """The rules' names with their people replaced by the person model's: it weighs the
+    rules' answer with the sentence around it (a katakana subject, a role word, a band)."""
+    model = _person_model()
+    if model is None or not tokens:
+        return names
+    from dossier.analyse.names import ja_crf
+
+    index = [k for a, b in ja_crf.sentence_ranges(tokens)
+             if any(kinds[k] in EVIDENCE or tokens[k][4] for k in range(a, b))
+             for k in range(a, b)]
+    if not index:
+        return names
+    chosen = [tokens[k] for k in index]
+    first = {t[0]: k for k, t in enumerate(chosen)}
+    after = {t[1]: k + 1 for k, t in enumerate(chosen)}
+    tagged = [n for n in names if n.type != "person" or n.start in first and n.end in after]
+    rule_people = [(first[n.start], after[n.end]) for n in tagged if n.type == "person"]
+    columns = ja_crf.sentences(chosen, [(n.start, n.end, n.type) for n in tagged],
+                               model.word_ids, model.part_ids, name_bits)
+    people = []
+    for i, j in ja_crf.people(model, columns, rule_people):
+        people += _split_listing(text, chosen[i][0], chosen[j - 1][1])
+    kept = [n for n in names if n not in tagged or n.type != "person"]
+    kept = [n for n in kept if not any(n.start < p.end and p.start < n.end for p in people)]
+    return resolve_overlaps(kept + people)
 
 
 @cache
