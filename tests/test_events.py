@@ -1,5 +1,7 @@
 """Events per sentence, merged across reports; claims and conflicts between sources."""
 
+import pytest
+
 from dossier.analyse import analyse
 from dossier.link.claims import Claim, find_conflicts
 from dossier.link.events import Report, merge
@@ -248,3 +250,49 @@ def test_a_statement_lists_its_speaker_not_what_it_is_about():
     by_type = {e.type: set(e.participants) for e in d.events}
     assert by_type["announce"] == {"person:ursula-von-der-leyen"}
     assert {"org:eu", "country:CN"} <= by_type["trade"]  # the content keeps its actors
+
+
+def test_an_event_nothing_in_the_body_dates_takes_the_headline_day():
+    d = analyse(Document(id="x", path="p", published="2025-06-04", title="韓國4日大選 李在明當選總統",
+                         text="李在明在韓國總統選舉中勝選。\n尹錫悅此前遭彈劾下台。"))
+    elect = [e for e in d.events if e.type == "elect"]
+    assert [(e.date, e.date_source) for e in elect] == [("2025-06-04", "headline"), (None, "none")]
+
+
+def test_a_headline_day_never_overrides_the_bodys_own_date():
+    d = analyse(Document(id="x", path="p", published="2025-06-04", title="韓國4日大選",
+                         text="李在明3日在韓國總統選舉中勝選。"))
+    [e] = [e for e in d.events if e.type == "elect"]
+    assert (e.date, e.date_source) == ("2025-06-03", "sentence")
+
+
+def test_a_report_going_on_with_the_event_its_article_dated_holds_that_day():
+    from dossier.link.claims import event_date_claims
+    from dossier.link.events import MergedEvent
+    lead = Report("en", 0, 1, "meet", ("org:nato",), "2024-07-11", "sentence", None, 1)
+    attended = Report("en", 10, 11, "meet", ("person:a", "person:b", "person:c"), "2024-07-11",
+                      "context", None, 1)
+    other = Report("zh", 0, 1, "meet", ("person:a", "person:b", "org:nato"), "2024-07-10",
+                   "sentence", None, 1)
+    events = [MergedEvent("e1", "meet", [lead]), MergedEvent("e2", "meet", [attended]),
+              MergedEvent("e3", "meet", [other])]
+    [conflict] = find_conflicts(event_date_claims(events), {"en": "en", "zh": "zh"})
+    assert {v["value"] for v in conflict.values} == {"2024-07-11", "2024-07-10"}
+    # a borrowed day for another type of event ("they agreed…") is no claim
+    agreed = Report("en", 10, 11, "agree", ("person:a", "person:b"), "2024-07-11", "context", None, 1)
+    agreed_zh = Report("zh", 0, 1, "agree", ("person:a", "person:b"), "2024-07-10", "sentence", None, 1)
+    claims = event_date_claims([MergedEvent("e1", "meet", [lead]), MergedEvent("e4", "agree", [agreed]),
+                                MergedEvent("e5", "agree", [agreed_zh])])
+    assert {c.document for c in claims} == {"zh"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("国家主席习近平检阅受阅部队。", "military"),
+    ("President Xi Jinping reviewed a military parade in Beijing.", "military"),
+    ("外交部宣布对美国军工企业采取反制措施。", "restrict"),
+    ("President Donald Trump accused Xi Jinping of conspiring against the United States.", "criticise"),
+    ("中谷元此前還視察了達爾文的美軍駐地。", "visit"),
+    ("李强强调，三国应加强合作。", "announce"),
+])
+def test_parades_countermeasures_accusations_inspections_and_emphasis(text, kind):
+    assert kind in {e.type for e in doc(text).events}

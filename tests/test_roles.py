@@ -114,3 +114,21 @@ def test_a_bare_surname_takes_the_person_named_in_full_before():
                   published="2025-08-24")
     assert [(r[0], r[1]) for r in found if "李" in r[0]] == [
         ("韓国の李在明大統領", "person:lee-jae-myung"), ("李大統領", "person:lee-jae-myung")]
+
+
+def test_an_office_only_the_headline_gives_goes_to_the_body_mention():
+    text = "日澳外長與防長5日在澳洲舉行「2+2」磋商。\n上川陽子與中谷元同澳洲外長黃英賢會晤。"
+    doc = analyse(Document(id="x", path="p", text=text, published="2024-09-06",
+                           title="日本防衛大臣中谷元訪澳 日澳深化防務合作"))
+    [role] = [r for r in doc.roles if r.entity == "person:gen-nakatani"]
+    assert text[role.start:role.end] == "中谷元"
+    assert (role.office, role.country, role.date, role.date_source) == \
+        ("defence-minister", "JP", "2024-09-05", "context")
+
+
+def test_a_headline_office_does_not_override_the_bodys_own():
+    text = "英国首相斯塔默5日在东京与日本首相石破茂举行会谈。"
+    doc = analyse(Document(id="x", path="p", text=text, published="2025-01-06",
+                           title="日本外相石破茂访英"))
+    assert [(r.office, r.country) for r in doc.roles if r.entity == "person:shigeru-ishiba"] == \
+        [("prime-minister", "JP")]

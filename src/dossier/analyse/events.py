@@ -12,7 +12,8 @@ leaders", 四国) bring those actors in, and so does a sentence that opens with 
 Its date is the date in the trigger's own clause, else the sentence's first date outside
 a relative clause ("Lee, who arrived on Saturday, held talks on Sunday"), else that of
 the nearest earlier sentence that sets one; a sentence that fixes only a year (年内,
-"later this year") leaves the date open. A trigger inside a programme's name (全球空战计划)
+"later this year") leaves the date open; an event nothing dates takes the day the headline
+gives an event of its type. A trigger inside a programme's name (全球空战计划)
 or inside a phrase that names no event of its type (記者会見 is no meeting) is no event,
 and a trade word inside a restriction (出口管制, "tariff on imports") is no trade event.
 A statement's participants are its speakers, the actors named before its verb (in English
@@ -31,6 +32,7 @@ from importlib.resources import files
 from dossier.analyse import stage
 from dossier.analyse.fold import fold, fold_pattern
 from dossier.analyse.roles import resolved
+from dossier.analyse.times import extract_times
 from dossier.model import Document, Mention
 from dossier.settings import Settings
 
@@ -69,7 +71,7 @@ class Event:
     actor: str | None
     participants: tuple[str, ...]  # entity ids, or the name as written when unresolved
     date: str | None
-    date_source: str  # sentence | context | none
+    date_source: str  # sentence | context | headline | none
     place: str | None
 
 
@@ -131,6 +133,7 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
     out, orphans = [], 0
     titles = [(r.start, r.end) for r in doc.roles]
     programs = [m for m in doc.mentions if m.type == "program"]
+    headline = _headline_days(doc, rxs, mask)
     for n, s in enumerate(doc.sentences):
         seen: set[str] = set()
         mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
@@ -155,10 +158,31 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
                 orphans += 1
                 continue
             date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]))
+            if source == "none" and kind in headline:
+                date, source = headline.pop(kind), "headline"
             place = next((_key(p) for p in mentions if p.type == "place"), None)
             out.append(Event(m.start(), m.end(), n, kind, doc.text[m.start():m.end()],
                              participants[0], tuple(participants), date, source, place))
     return out, orphans
+
+
+def _headline_days(doc: Document, rxs: list[re.Pattern], mask: re.Pattern | None) -> dict[str, str]:
+    """Event type → the day the headline gives an event of that type (韓國4日大選 over a
+    body that says only 李在明在總統選舉中勝選). The day goes to the article's first event
+    of that type, and only when nothing in or before its sentence dates it."""
+    if not doc.title:
+        return {}
+    days = [t.value for t in extract_times(doc.title, doc.language, doc.published)
+            if t.type == "DATE" and t.value and _DAY.fullmatch(t.value)]
+    if len(set(days)) != 1:
+        return {}
+    folded = fold(doc.title)
+    masked = [(m.start(), m.end()) for m in mask.finditer(folded)] if mask else []
+    return {m.lastgroup: days[0] for rx in rxs for m in rx.finditer(folded)
+            if not any(a <= m.start() and m.end() <= b for a, b in masked)}
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _key(m: Mention) -> str:

@@ -27,7 +27,7 @@ from functools import cache
 from importlib.resources import files
 
 from dossier.analyse import stage
-from dossier.analyse.fold import fold_pattern
+from dossier.analyse.fold import fold, fold_pattern
 from dossier.analyse.gazetteer import Gazetteer
 from dossier.model import Document, Mention
 from dossier.settings import Settings
@@ -121,6 +121,41 @@ def find_roles(doc: Document, gazetteer: Gazetteer) -> list[Role]:
         date, source = _date_of(doc, person.start)
         out.append(Role(start, end, person.start, person.end, person.text, person.entity,
                         office, country, date, source))
+    return out + _headline_roles(doc, gazetteer, family, out)
+
+
+def _headline_roles(doc: Document, gazetteer: Gazetteer, family: str,
+                    found: list[Role]) -> list[Role]:
+    """Offices that only the headline gives: in 日本防衛大臣中谷元訪澳 over a body that says
+    just 中谷元, the headline is what tells the reader who he is. The office goes to the
+    person's first mention in the body, dated as a role there would be, unless the body
+    gives that person an office of its own."""
+    if not doc.title:
+        return []
+    title, folded = doc.title, fold(doc.title)
+    mentions = [Mention(m.start, m.end, m.text, m.type, m.entity_id)
+                for m in gazetteer.find(title, doc.language)]
+    countries = [m for m in mentions if m.type == "country"]
+    has_office = {r.entity for r in found if r.entity}
+    out = []
+    for person in (m for m in mentions if m.type == "person"):
+        role = _role_near(title, folded, person, countries, family)
+        if role is None or person.entity in has_office:
+            continue
+        body = min((m for m in doc.mentions if m.type == "person"
+                    and resolved(m, doc).entity == person.entity),
+                   key=lambda m: m.start, default=None)
+        if body is None:
+            continue
+        _, _, office, country = role
+        if office in _office_bodies():
+            country = _office_bodies()[office]
+        elif country is None and person.entity in gazetteer:
+            country = gazetteer.entity(person.entity).country
+        date, source = _date_of(doc, body.start)
+        out.append(Role(body.start, body.end, body.start, body.end, body.text, person.entity,
+                        office, country, date, source))
+        has_office.add(person.entity)
     return out
 
 

@@ -41,7 +41,12 @@ MEASURES = {
     "budget": fold_pattern(r"预算|予算|经费|経費|开发费|開発費|\bbudget\b"),
     "export deals": fold_pattern(r"出口协议|輸出契約|\bexport deals?\b"),
     "loan": fold_pattern(r"贷款|貸款|借款|融资|融資|ローン|\bloans?\b"),
+    "aid": fold_pattern(r"援助|支援|供与|\baid\b|\bassistance\b"),
 }
+# The troops an event (a parade, an exercise) brings out: one head count per story, however
+# each report names the force (解放军官兵, "troops"), or names none.
+TROOPS = fold_pattern(r"官兵|将兵|将士|士兵|兵力|部队|部隊|\btroops\b|\bsoldiers\b|\bpersonnel\b")
+HEAD_COUNT_UNITS = {"people", "troops", "soldiers", "personnel"}
 # Two readings of a figure agree when they differ by less than the rounding of the less
 # precise one; an approximate figure ("about", 约) is allowed this much more.
 APPROXIMATE = 0.05
@@ -116,7 +121,8 @@ ROLE_OCCASION = 3
 
 
 def figure_claims(store: Store) -> list[Claim]:
-    out = []
+    out: list[Claim] = []
+    heads: list[Claim] = []
     story_of = dict(store.db.execute("SELECT document, story FROM story_members").fetchall())
     rows = store.db.execute(
         """SELECT q.document, q.start, q."end", q.text, q.value, q.unit, q.approximate,
@@ -129,6 +135,12 @@ def figure_claims(store: Store) -> list[Claim]:
         # figure belongs to the actor of its own clause.
         lo, hi = _clause(r["doc_text"], r["start"], r["s_start"], r["s_end"])
         clause = fold(r["doc_text"][lo:hi])
+        precision = APPROXIMATE if r["approximate"] else _rounding(r["text"])
+        story = story_of.get(r["document"])
+        if r["unit"] in HEAD_COUNT_UNITS and re.search(TROOPS, clause) and story is not None:
+            heads.append(Claim("figure", f"troops:story {story}", "people", repr(r["value"]),
+                               r["text"], None, r["document"], r["start"], r["end"], precision))
+            continue
         measure = next((m for m, rx in MEASURES.items() if re.search(rx, clause)), None)
         if measure is None and r["unit"] != "seats":
             continue
@@ -144,25 +156,33 @@ def figure_claims(store: Store) -> list[Claim]:
         actors = sorted(programs) or sorted({n["entity"] for n in named if n["type"] != "program"})
         if not actors:
             continue
-        years = sorted({t[0][:4] for t in store.db.execute(
+        dates = {t[0] for t in store.db.execute(
             "SELECT value FROM times WHERE document = ? AND start >= ? AND start < ?"
             " AND type = 'DATE' AND value GLOB '[0-9][0-9][0-9][0-9]*'",
-            (r["document"], lo, hi))})
+            (r["document"], lo, hi))}
+        years = sorted({d[:4] for d in dates})
+        # A day in the clause says when the sum was granted or announced ("approved on the
+        # 20th … $571 million"), not the period it covers: within a story it is the deal's.
+        by_story = r["unit"] in CURRENCIES and story is not None
         if len(years) > 1:
             continue
-        if years:
+        if years and not (by_story and all(_DAY.fullmatch(d) for d in dates)):
             period = years[0]
-        elif r["unit"] in CURRENCIES and (story := story_of.get(r["document"])) is not None:
+        elif by_story:
             # A sum of money without a year ("Japan will invest $550 billion") is held only to
             # the same measure of the same actors in the same story: one deal, one figure.
             period = f"story {story}"
         else:
             continue  # a count without its period (公示前の198議席) cannot be held to another
-        precision = APPROXIMATE if r["approximate"] else _rounding(r["text"])
         out.append(Claim("figure", f"{measure or 'seats'}:{'+'.join(actors)}",
                          f"{r['unit']} in {period}", repr(r["value"]), r["text"], None,
                          r["document"], r["start"], r["end"], precision))
-    return out
+    # A report that gives two troop counts (those who marched, those who watched) does not
+    # say which one the other reports' count is about.
+    counts: dict[str, set[str]] = defaultdict(set)
+    for c in heads:
+        counts[c.document].add(c.value)
+    return out + [c for c in heads if len(counts[c.document]) == 1]
 
 
 def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
@@ -192,9 +212,11 @@ def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
             if (a.type, a.story) == (b.type, b.story) and len(pa & pb) >= 2:
                 parent[root(i)] = root(j)
     keyed: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    continuing = _continuations(events)
     for i, (e, _) in enumerate(candidates):
         keyed[root(i)] += [(r.date, r) for r in e.reports
-                           if r.date and r.date_source == "sentence" and _DAY.fullmatch(r.date)]
+                           if r.date and _DAY.fullmatch(r.date)
+                           and (r.date_source in ("sentence", "headline") or id(r) in continuing)]
     out = []
     for i, dated in keyed.items():
         e = candidates[i][0]
@@ -204,6 +226,28 @@ def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
             subject = f"{e.type}:{'+'.join(people)}/story {e.story}@{occasion[0][0]}"
             out += [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
                     for day, r in occasion]
+    return out
+
+
+def _continuations(events: list[MergedEvent]) -> set[int]:
+    """Reports dated only by an earlier sentence that go on telling the event that
+    sentence dates: "NATO leaders met their partners on Thursday. Kishida and Yoon
+    attended." The last report its article dated in its own sentence has the same type
+    and day, so the day is the reporter's for this report too. A report of another type
+    (the talks were on Sunday; "they agreed…") keeps only a borrowed day."""
+    by_document: dict[str, list] = defaultdict(list)
+    for e in events:
+        for r in e.reports:
+            by_document[r.document].append(r)
+    out = set()
+    for items in by_document.values():
+        last = None
+        for r in sorted(items, key=lambda r: r.start):
+            if r.date_source == "sentence":
+                last = r
+            elif r.date_source == "context" and last is not None \
+                    and (last.type, last.date) == (r.type, r.date):
+                out.add(id(r))
     return out
 
 
@@ -224,7 +268,8 @@ def _occasions(dated: list[tuple[str, object]], gap: int = SAME_OCCASION) -> lis
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;、]")
+# A comma between digits groups thousands (45,000): it ends no clause.
+_CLAUSE_BREAK = re.compile(r"[，；;、]|,(?!\d)|(?<!\d),")
 _GLOSS = re.compile(r"\s*[（(]\s*")
 
 

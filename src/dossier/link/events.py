@@ -58,7 +58,8 @@ class MergedEvent:
     @property
     def date(self) -> str | None:
         """The most precise date most reports agree on."""
-        dated = [r.date for r in self.reports if r.date and r.date_source == "sentence"] or \
+        own = ("sentence", "headline")
+        dated = [r.date for r in self.reports if r.date and r.date_source in own] or \
                 [r.date for r in self.reports if r.date]
         if not dated:
             return None
