@@ -19,6 +19,9 @@ from functools import cache
 import opencc
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# jp2t turns a few shinjitai into old variants that t2s then leaves alone (衛 → 衞, not 卫):
+# the characters where that chain and t2s alone disagree, found over the whole Han block.
+_LEFTOVERS = {ord(a): b for a, b in zip("竝倂緖衞餠", "并并绪卫饼")}
 
 
 @cache
@@ -26,9 +29,14 @@ def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
     return opencc.OpenCC("jp2t"), opencc.OpenCC("t2s")
 
 
-def _fold_run(run: str) -> str:
+def _convert(text: str) -> str:
+    """The script conversion alone: shinjitai and traditional to simplified."""
     jp2t, t2s = _converters()
-    return t2s.convert(jp2t.convert(run)).translate(_WIDTH).lower()
+    return t2s.convert(jp2t.convert(text)).translate(_LEFTOVERS)
+
+
+def _fold_run(run: str) -> str:
+    return _convert(run).translate(_WIDTH).lower()
 
 
 def _fold_char(char: str) -> str:
@@ -55,5 +63,4 @@ def fold_pattern(pattern: str) -> str:
     Only the script conversion applies (regex syntax is ASCII and case is left to
     ``re.I``), so a pattern written as 関連記事 or 點擊 matches folded text.
     """
-    jp2t, t2s = _converters()
-    return t2s.convert(jp2t.convert(pattern))
+    return _convert(pattern)
