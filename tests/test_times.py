@@ -381,3 +381,14 @@ def test_first_in_n_years_is_a_stretch_of_the_past_and_tense_stays_in_its_senten
     found = {t.text: t.value for t in extract_times(
         "It was their first meeting since Trump returned to office in January.", "en", "2025-10-21")}
     assert found["January"] == "2025-01"
+
+
+@pytest.mark.parametrize("text, language", [("The treaty was signed on 08/10/2025.", "en"),
+                                            ("条约于08/10/2025签署。", "zh-Hans"),
+                                            ("条約は08/10/2025に署名された。", "ja")])
+def test_day_and_month_either_way_round_take_the_reading_nearer_the_report(text, language):
+    # Day first in a report of 9 October, month first in one of 11 August.
+    assert [t.value for t in extract_times(text, language, "2025-10-09")] == ["2025-10-08"]
+    assert [t.value for t in extract_times(text, language, "2025-08-11")] == ["2025-08-10"]
+    # An order the numbers settle (26 > 12) is kept whatever the report's date.
+    assert [t.value for t in extract_times("Signed on 26/07/2025.", "en", "2025-01-02")] == ["2025-07-26"]

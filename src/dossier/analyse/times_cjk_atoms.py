@@ -251,7 +251,9 @@ def _atom(m: re.Match[str], kind: str, language: str) -> Atom | None:  # noqa: C
         if a is not None and a > 12 and b is not None and b <= 12:
             a, b = b, a  # 31/1/2026: day first
         return Atom(s, e, "date", {"year": int(ytxt), "two_digit_year": len(ytxt) == 2,
-                                   "month": a, "day": b}, (0, 4))
+                                   "month": a, "day": b,
+                                   "day_month_open": a != b and max(a or 0, b or 0) <= 12},
+                    (0, 4))
     if kind == "era":
         name = g["era_n"]
         ytxt = g["era_y"]

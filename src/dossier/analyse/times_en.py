@@ -139,6 +139,7 @@ def parse(text: str) -> list[tuple[int, int, Spec, bool]]:  # noqa: C901 - one b
             if a > 12 >= b:
                 a, b = b, a
             s.month, s.day = a, b
+            s.day_month_open = a != b and max(a, b) <= 12
             s.year = int(g["num_y"])
             s.two_digit_year = len(g["num_y"]) == 2
             if a > 12 or b > 31:

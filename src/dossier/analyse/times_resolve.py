@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from .times_calendar import HOLIDAYS, NATIONAL_DAY, lunar_to_date
@@ -71,6 +71,8 @@ class Spec:
     present: bool = False
     # 次日, 翌日: counted from the day the text last named, not from the anchor
     narrative: bool = False
+    # 08/10/2025: day and month may be either way round; the reading nearer the anchor wins
+    day_month_open: bool = False
     mod: str | None = None
     approx: bool = False
     reason: str | None = None
@@ -306,6 +308,8 @@ def _resolve(s: Spec, a: Anchor | None, direction: str | None, language: str,
              prefer: str = "nearest") -> tuple[str | None, str, str | None]:
     if s.reason:
         return None, "unknown", s.reason
+    if s.day_month_open and a is not None:
+        s = _nearer_order(s, a.day)
     if s.kind in ("DURATION", "SET"):
         return duration_value(s.duration), "explicit", None
     direction = direction or (prefer if prefer in ("past", "future") else None)
@@ -575,6 +579,18 @@ def _lunar_span(y: int, month: int, day: int | None, leap: bool) -> tuple[date, 
         return None
     last = lunar_to_date(y, month, 30, leap) or lunar_to_date(y, month, 29, leap)
     return (first, last) if last else None
+
+
+def _nearer_order(s: Spec, anchor: date) -> Spec:
+    """Of the two readings of 08/10/2025 (month first, day first), the one nearer ``anchor``:
+    a report dated 9 October 2025 means 8 October. Month first when they are as near."""
+    try:
+        stated, swapped = (date(s.year, m, d) for m, d in ((s.month, s.day), (s.day, s.month)))
+    except (TypeError, ValueError):
+        return s
+    if abs((swapped - anchor).days) < abs((stated - anchor).days):
+        return replace(s, month=s.day, day=s.month, day_month_open=False)
+    return s
 
 
 def _resolve_lunar(s: Spec, a: Anchor | None, year: int | None, month: int, day: int | None,
