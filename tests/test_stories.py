@@ -203,3 +203,21 @@ def test_a_topic_drawn_early_is_drawn_again_when_its_stories_grow(tmp_path):
     # The topic of the first story keeps its id; no topic is left without stories.
     assert topic[reports[0].id] == early[reports[0].id]
     assert topics == len({s.topic for s in found})
+
+
+def test_a_topic_of_many_stories_is_not_drawn_again(tmp_path, monkeypatch):
+    # With a cap of one story, the topic the two fires share after their first reports
+    # has settled: it stays one topic however the stories grow, and its size follows them.
+    monkeypatch.setattr(stories, "MAX_REDRAWN", 1)
+    reports = fire_reports()
+    store = stored(tmp_path, *reports)
+    with store:
+        copies.update(store, [r.id for r in reports])
+        stories.update(store, [r.id for r in reports[:2]])
+        for report in reports[2:]:
+            stories.update(store, [report.id])
+        found = stories.stories(store)
+        sizes = dict(store.db.execute("SELECT id, size FROM topics"))
+    topic = {d: s.topic for s in found for d in s.documents}
+    assert topic[reports[0].id] == topic[reports[1].id]
+    assert sizes[topic[reports[0].id]] == len(reports)

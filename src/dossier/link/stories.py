@@ -73,6 +73,8 @@ POSTED_TERMS = 48
 QUERY_TERMS = 40
 MAX_POSTINGS = 200
 CANDIDATES = 24
+# Topics of more stories than this are not drawn again (their stories stay, new ones may join).
+MAX_REDRAWN = 200
 CHANNELS = "wned"
 
 
@@ -282,6 +284,12 @@ class _Clusterer:
         self.db.execute("UPDATE stories SET centroid = ?, size = size + 1, first = ?, last = ?"
                         " WHERE id = ?", (vector_bytes(merged), first, last, sid))
         self._repost("story_postings", "story", sid, merged)
+        # Kept current report by report for the topics too large to draw again (MAX_REDRAWN).
+        (topic, topic_centroid), = self.db.execute(
+            "SELECT t.id, t.centroid FROM topics t JOIN stories s ON s.topic = t.id"
+            " WHERE s.id = ?", (sid,))
+        self.db.execute("UPDATE topics SET centroid = ?, size = size + 1 WHERE id = ?",
+                        (vector_bytes(self._merge(vector_from(topic_centroid), vec)), topic))
         self.changed.add(sid)
 
     def relink_topics(self) -> None:
@@ -293,13 +301,22 @@ class _Clusterer:
         once the batch is in rather than report by report means a topic is never decided
         by two stories of one or two reports each, which look alike whenever the kind of
         event is the same (two fires, two earthquakes), and an early link does not stick.
-        Topics of unchanged stories stay as they are; a changed story may join them.
+        Topics of unchanged stories stay as they are; a changed story may join them. Topics of
+        more than ``MAX_REDRAWN`` stories are not drawn again.
         """
         if not self.changed:
             return
-        old_topics = sorted({t for (t,) in in_chunks(
+        touched = sorted({t for (t,) in in_chunks(
             self.db, "SELECT DISTINCT topic FROM stories WHERE id IN ({marks})",
             sorted(self.changed))})
+        # A topic of many stories has long settled; drawing it again on every batch that
+        # touches it would cost time in proportion to its size.
+        old_topics = [t for t, n in in_chunks(
+            self.db, "SELECT topic, COUNT(*) FROM stories WHERE topic IN ({marks})"
+            " GROUP BY topic", touched) if n <= MAX_REDRAWN]
+        if not old_topics:
+            self.changed.clear()
+            return
         region: dict[int, tuple[int, dict[int, float], int]] = {}  # story → old topic, centroid, size
         for sid, topic, centroid, size in in_chunks(
                 self.db, "SELECT id, topic, centroid, size FROM stories WHERE topic IN ({marks})"
