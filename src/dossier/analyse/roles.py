@@ -114,14 +114,22 @@ def find_roles(doc: Document, gazetteer: Gazetteer) -> list[Role]:
         if not found:
             continue
         start, end, office, country = found
-        if office in _office_bodies():
-            country = _office_bodies()[office]
-        elif country is None and person.entity in gazetteer:
-            country = gazetteer.entity(person.entity).country
         date, source = _date_of(doc, person.start)
         out.append(Role(start, end, person.start, person.end, person.text, person.entity,
-                        office, country, date, source))
+                        office, _office_country(office, country, person.entity, gazetteer),
+                        date, source))
     return out + _headline_roles(doc, gazetteer, family, out)
+
+
+def _office_country(office: str, country: str | None, person: str | None,
+                    gazetteer: Gazetteer) -> str | None:
+    """The country (or body) of an office: the body's for an office of one (the EU's
+    president), else the one named beside it, else the person's in the gazetteer."""
+    if office in _office_bodies():
+        return _office_bodies()[office]
+    if country is None and person in gazetteer:
+        return gazetteer.entity(person).country
+    return country
 
 
 def _headline_roles(doc: Document, gazetteer: Gazetteer, family: str,
@@ -148,13 +156,10 @@ def _headline_roles(doc: Document, gazetteer: Gazetteer, family: str,
         if body is None:
             continue
         _, _, office, country = role
-        if office in _office_bodies():
-            country = _office_bodies()[office]
-        elif country is None and person.entity in gazetteer:
-            country = gazetteer.entity(person.entity).country
         date, source = _date_of(doc, body.start)
         out.append(Role(body.start, body.end, body.start, body.end, body.text, person.entity,
-                        office, country, date, source))
+                        office, _office_country(office, country, person.entity, gazetteer),
+                        date, source))
         has_office.add(person.entity)
     return out
 
