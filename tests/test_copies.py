@@ -373,3 +373,15 @@ def test_aligned_sentences_with_another_person_or_figure_are_counted():
     assert swapped(beads, shifted, other) == 1
     assert swapped(beads, [frozenset(), frozenset({"e:person:minoru-kihara"})],
                    [frozenset({"n:5.05e+11"}), frozenset()]) == 0
+
+
+def test_only_the_gazetteers_actors_are_features():
+    from dossier.model import Mention, Sentence
+    d = doc(EN)
+    feats = extract(d, (["person:keir-starmer", "person:~gareth pemberton"], []))
+    assert sum(1 for t in feats.terms if feats.channel[t] == "e") == 1
+    text = "Keir Starmer met Gareth Pemberton."
+    named = Document(id="x", path="x", text=text, language="en", sentences=[Sentence(0, len(text), "en")],
+                     mentions=[Mention(0, 12, "Keir Starmer", "person", "person:keir-starmer"),
+                               Mention(17, 33, "Gareth Pemberton", "person", "person:~gareth pemberton")])
+    assert align.anchors(named) == [frozenset({"e:person:keir-starmer"})]

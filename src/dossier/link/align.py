@@ -20,7 +20,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from dossier.link.features import _WIDTH, content_length, numbers, text_terms
+from dossier.link.features import _WIDTH, content_length, known_actor, numbers, text_terms
 from dossier.model import Document
 
 # Content characters of the first language per character of the second, in translation
@@ -170,8 +170,8 @@ def anchors(doc: Document) -> list[frozenset[str]]:
     for prefix, items, name in (("e", doc.mentions, "entity"), ("d", doc.times, "value")):
         for item in items or ():
             value = getattr(item, name, None)
-            if not value or (prefix == "e" and ":~" in value):
-                continue  # a name the gazetteer does not know has an id per script
+            if not value or (prefix == "e" and not known_actor(value)):
+                continue
             k = bisect.bisect_right(starts, item.start) - 1
             if 0 <= k < len(spans) and item.start < spans[k][1]:
                 out[k].add(f"{prefix}:{value}")
