@@ -4,7 +4,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from dossier.cli import main
+from dossier.cli import _n, main
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -23,6 +23,11 @@ def test_ingest_info_export(corpus, tmp_path):
     out = tmp_path / "x.json"
     assert run("export", "--db", db, "--format", "json", "-o", out).exit_code == 0
     assert len(json.loads(out.read_text())["documents"]) == 3
+
+
+def test_counts_read_in_the_right_number():
+    assert [_n(1, "document"), _n(0, "file"), _n(2, "story"), _n(1, "story")] == \
+        ["1 document", "0 files", "2 stories", "1 story"]
 
 
 def test_exit_codes(corpus, tmp_path):

@@ -59,12 +59,12 @@ def ingest(paths: tuple[Path, ...], db: Path, max_bytes: int, jobs: int,
     bar = lambda items: tqdm(items, desc="reading", unit="file", disable=None, leave=False)  # noqa: E731
     report = _guard(lambda: run_ingest(paths, db, settings, progress=bar))
     langs = ", ".join(f"{k} {v}" for k, v in report.languages.most_common()) or "none"
-    click.echo(f"Read {report.files} files into {db}: {report.documents} new documents ({langs}); "
-               f"{report.unchanged} files unchanged, {report.already_stored} documents already stored.")
+    click.echo(f"Read {_n(report.files, 'file')} into {db}: {_n(report.documents, 'new document')} ({langs}); "
+               f"{_n(report.unchanged, 'file')} unchanged, {_n(report.already_stored, 'document')} already stored.")
     if report.recleaned:
-        click.echo(f"Found lines recurring across the corpus; cleaned {report.recleaned} documents again.")
+        click.echo(f"Found lines recurring across the corpus; cleaned {_n(report.recleaned, 'document')} again.")
     with Store(db, readonly=True) as store:
-        click.echo(f"The database now holds {store.count('documents')} documents; "
+        click.echo(f"The database now holds {_n(store.count('documents'), 'document')}; "
                    + _knowledge(store) + ".")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped)}:", err=True)
@@ -132,7 +132,7 @@ def info(db: Path) -> None:
         knowledge = _knowledge(store)
         languages, sources = store.counts_by("language"), store.counts_by("source")
         skipped = store.skipped()
-    click.echo(f"{db}: {total} documents; {knowledge}")
+    click.echo(f"{db}: {_n(total, 'document')}; {knowledge}")
     click.echo("By language:")
     for lang, n in languages:
         click.echo(f"  {lang:8} {n}")
@@ -213,7 +213,7 @@ def conflicts(db: Path, kind: str | None) -> None:
     for c in items:
         click.echo(f"[{c.kind}] {query.describe(c.subject, c.attribute, names)}")
         for v in c.values:
-            where = "reference data" if v.get("reference") else f"{len(v['documents'])} documents"
+            where = "reference data" if v.get("reference") else _n(len(v['documents']), "document")
             click.echo(f"  {v['label']}  ({where})")
             for sentence in v["sentences"][:3]:
                 click.echo(f"      [{sentence.get('language')}] {sentence.get('source') or ''}: "
@@ -297,10 +297,17 @@ def _knowledge(store: Store) -> str:
     """What the database knows, in one line."""
     copies = dict(store.db.execute("SELECT relation, COUNT(*) FROM copies GROUP BY relation"))
     conflicts = store.db.execute("SELECT COUNT(*) FROM conflicts WHERE kind = 'sources'").fetchone()[0]
-    return (f"{store.count('entities')} actors, {store.count('stories')} stories, "
-            f"{copies.get('duplicate', 0) + copies.get('near_duplicate', 0)} reposts and "
-            f"{copies.get('translation', 0)} translations, {store.count('merged_events')} events, "
-            f"{conflicts} conflicts between sources")
+    reposts = copies.get("duplicate", 0) + copies.get("near_duplicate", 0)
+    return (f"{_n(store.count('entities'), 'actor')}, {_n(store.count('stories'), 'story')}, "
+            f"{_n(reposts, 'repost')} and {_n(copies.get('translation', 0), 'translation')}, "
+            f"{_n(store.count('merged_events'), 'event')}, {_n(conflicts, 'conflict')} between sources")
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 story``, ``2 stories``: a count with its noun in the right number."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def _entity_id(store: Store, name: str) -> str:
