@@ -81,6 +81,15 @@ def test_entities_entity_and_timeline(corpus, tmp_path):
     assert "高市早苗" in lines[dated[0] + 1]  # and the sentence that states it
 
 
+def test_timeline_shows_an_exact_repost_once(corpus, tmp_path):
+    repost = (corpus / "en.md").read_text(encoding="utf-8") + "\n\n"  # the same text, another file
+    (corpus / "repost.md").write_text(repost, encoding="utf-8")
+    db = tmp_path / "d.db"
+    run("ingest", corpus, "--db", db)
+    lines = run("timeline", "--db", db).output.splitlines()
+    assert sum(line.startswith("2026-01-31   31 January") for line in lines) == 1
+
+
 def test_user_gazetteer(corpus, tmp_path):
     extra = tmp_path / "mine.toml"
     extra.write_text('[[entity]]\nid = "org:kansai-forum"\ntype = "organization"\n'

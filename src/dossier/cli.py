@@ -165,7 +165,7 @@ def timeline(db: Path, entity: str | None, since: str | None, until: str | None)
         if e.date:
             who = ", ".join(names.get(p, p.removeprefix("name:")) for p in e.participants[:4])
             lines.append((e.date, 0, f"{e.date:12} EVENT {e.type}: {who} "
-                                     f"[{e.sources} independent sources]",
+                                     f"[{_n(e.sources, 'independent source')}]",
                           e.evidence[0]["sentence"] if e.evidence else ""))
     for item in items:
         flag = "" if item.how in ("explicit", "anchored") else f" ({item.how})"
@@ -192,7 +192,7 @@ def events(db: Path, kind: str | None, entity: str | None) -> None:
     for e in items:
         who = ", ".join(names.get(p, p.removeprefix("name:")) for p in e.participants)
         click.echo(f"{e.date or 'undated':10} {e.type:9} {who}  "
-                   f"[{e.sources} independent sources, {e.reports} reports]")
+                   f"[{_n(e.sources, 'independent source')}, {_n(e.reports, 'report')}]")
         for r in e.evidence[:3]:
             click.echo(f"             [{r['language']}] {r['sentence']}")
 

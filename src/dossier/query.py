@@ -28,8 +28,11 @@ class Dated:
 
 def timeline(store: Store, entity: str | None = None, since: str | None = None,
              until: str | None = None, limit: int = 1000, story: int | None = None) -> list[Dated]:
-    """Dated expressions in order of their value, each with its sentence and document."""
-    where, params = [_DATED], []
+    """Dated expressions in order of their value, each with its sentence and document
+    (exact reposts left out)."""
+    # An exact repost says nothing new: its dates show once, under the original.
+    where = [_DATED, "t.document NOT IN (SELECT copy FROM copies WHERE relation = 'duplicate')"]
+    params: list = []
     if story is not None:
         where.append("t.document IN (SELECT document FROM story_members WHERE story = ?)")
         params.append(story)
