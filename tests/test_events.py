@@ -296,3 +296,35 @@ def test_a_report_going_on_with_the_event_its_article_dated_holds_that_day():
 ])
 def test_parades_countermeasures_accusations_inspections_and_emphasis(text, kind):
     assert kind in {e.type for e in doc(text).events}
+
+
+def test_a_short_range_dates_an_event_by_its_first_day():
+    d = doc("二十国集团领导人峰会11月22日至23日在约翰内斯堡举行，李强出席峰会。", published="2025-11-24")
+    assert {e.date for e in d.events if e.type == "meet"} == {"2025-11-22"}
+
+
+def test_a_bound_or_background_date_is_not_the_events():
+    d = doc("岸田首相は5月27日、ソウルで李強首相と会談した。日中韓の首脳会議は2019年12月以来となる。"
+            "両首脳は経済協力の推進で一致した。", published="2024-05-28")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert agree.date == "2024-05-27"
+    d = doc("Donald Trump met Anthony Albanese at the White House on Monday. It was their first "
+            "formal meeting since Trump returned to office in January.", published="2025-10-21")
+    assert [e.date for e in d.events if e.type == "meet"] == ["2025-10-20", "2025-10-20"]
+    # a date the phrase itself is about still dates a trigger inside it
+    d = doc("スターマー氏が首相として来日するのは、2024年7月の就任以来初めてとなる。", published="2026-02-01")
+    assert {e.type: e.date for e in d.events}.get("elect") == "2024-07"
+
+
+def test_a_sentence_dated_before_the_story_lends_no_date_to_the_next():
+    d = doc("Keir Starmer met Sanae Takaichi in Tokyo on 31 January. Starmer had landed in Japan "
+            "on 30 January. The two leaders agreed to deepen defence ties.")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert agree.date == "2026-01-31"
+
+
+def test_a_statement_about_a_year_is_dated_by_the_story():
+    d = doc("Ursula von der Leyen met Li Qiang in Beijing on 24 July. She said trade between the "
+            "EU and China reached 730 billion euros in 2024.", published="2025-07-25")
+    [said] = [e for e in d.events if e.type == "announce"]
+    assert (said.date, said.date_source) == ("2025-07-24", "context")

@@ -11,9 +11,12 @@ leaders", 四国) bring those actors in, and so does a sentence that opens with 
 (the last person named), and a bare surname (李大統領) the article named in full before.
 Its date is the date in the trigger's own clause, else the sentence's first date outside
 a relative clause ("Lee, who arrived on Saturday, held talks on Sunday"), else that of
-the nearest earlier sentence that sets one; a sentence that fixes only a year (年内,
-"later this year") leaves the date open; an event nothing dates takes the day the headline
-gives an event of its type. A trigger inside a programme's name (全球空战计划)
+the nearest earlier sentence that sets one and is not dated before the article's first
+date (background: "he had landed on Sunday"); a short range counts by its first day, a
+bound (2019年12月以来, "since … in January") not at all; a sentence that fixes only a year
+(年内, "later this year") leaves the date open, except for a statement, which takes the
+date around it; an event nothing dates takes the day the headline gives an event of its
+type. A trigger inside a programme's name (全球空战计划)
 or inside a phrase that names no event of its type (記者会見 is no meeting) is no event,
 and a trade word inside a restriction (出口管制, "tariff on imports") is no trade event.
 A statement's participants are its speakers, the actors named before its verb (in English
@@ -23,6 +26,7 @@ event; it is counted in ``doc.meta["events_without_participants"]``.
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass
@@ -39,6 +43,14 @@ from dossier.settings import Settings
 PARTICIPANT_TYPES = ("person", "country", "organization")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _YEAR = re.compile(r"\d{4}")
+# A range longer than this (八年來, 2018–2026) dates no single event.
+MAX_RANGE_DAYS = 14
+# TIMEX3 mods of a date that only bounds a time: the event is not on that date.
+_BOUNDS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
+# Words that make the date after them (en) or the phrase it ends (zh, ja) background.
+_SINCE_EN = re.compile(r"\b(?:since|after|before|until|following)\b(?!\s*[:;,.])", re.I)
+# 以来 anywhere after the date; "after" (後) only where it ends the phrase (重返白宮後，).
+_SINCE_CJK = re.compile(r"以来|以來|(?:以后|以後|之后|之後|(?<![最今午其前])[後后])(?:に|には|も|は)?$")
 # Words that refer back to actors named before: people (双方 / 両首脳 / 两人 / 四国外长 /
 # the two leaders) or countries (两国 / 両国 / 四国 / both countries). Matched on folded text.
 _NUMBER = r"(?<![\d０-９])(?:两|二|三|四|両|2|3|4)"
@@ -157,7 +169,8 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
             if not participants:
                 orphans += 1
                 continue
-            date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]))
+            date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]),
+                                     statement=kind == "announce")
             if source == "none" and kind in headline:
                 date, source = headline.pop(kind), "headline"
             place = next((_key(p) for p in mentions if p.type == "place"), None)
@@ -275,19 +288,58 @@ def _sentence_dates(doc: Document) -> list[str | None]:
     """The calendar date each sentence states (its first DATE with a year outside an
     English relative clause: 2026-01-31, 2026-01, or 2026 for 年内に; a sentence that
     states only a year keeps it rather than borrowing a more precise date from another
-    sentence)."""
+    sentence). A date only a bound or background states is none."""
     out: list[str | None] = [None] * len(doc.sentences)
     for n, s in enumerate(doc.sentences):
         dated = _dates_in(doc, s)
-        main = [t for t in dated if not _in_relative_clause(doc.text, t.start, s)]
+        main = [t for t in dated if not _in_relative_clause(doc.text, t[0], s)]
         if dated:
-            out[n] = (main or dated)[0].value
+            out[n] = (main or dated)[0][1]
     return out
 
 
-def _dates_in(doc: Document, s) -> list:
-    return sorted((t for t in doc.times if s.start <= t.start < s.end and t.type == "DATE"
-                   and t.value and _CALENDAR.fullmatch(t.value)), key=lambda t: t.start)
+def _dates_in(doc: Document, s, at: int | None = None) -> list[tuple[int, str]]:
+    """(offset, value) of each date in sentence ``s`` that can date an event at ``at`` (the
+    sentence as a whole when None): a short range (11月22日至23日) by its first day; a bound
+    (2019年12月以来, "before 2035") and a date of background (重返白宮後, "since Trump
+    returned in January") never."""
+    out = []
+    for t in doc.times:
+        if not (s.start <= t.start < s.end and t.type == "DATE" and t.value) or t.mod in _BOUNDS:
+            continue
+        value = _first_day(t.value)
+        if value and not _background(doc.text, t, s, at):
+            out.append((t.start, value))
+    return sorted(out)
+
+
+def _first_day(value: str) -> str | None:
+    if _CALENDAR.fullmatch(value):
+        return value
+    first, _, last = value.partition("/")
+    if _DAY.fullmatch(first) and _DAY.fullmatch(last) and \
+            0 <= (_day(last) - _day(first)).days <= MAX_RANGE_DAYS:
+        return first
+    return None
+
+
+def _day(value: str) -> datetime.date:
+    return datetime.date.fromisoformat(value)
+
+
+def _background(text: str, t, s, at: int | None) -> bool:
+    """Whether the date ``t`` bounds a time other than the event's: 2024年7月の就任以来 dates
+    the taking of office (a trigger inside the phrase) but not the visit the sentence reports."""
+    lo, hi = _clause(text, t.start, s.start, s.end)
+    since = _SINCE_EN.search(text, lo, t.start)
+    if since:
+        span = (since.start(), hi)
+    else:
+        after = _SINCE_CJK.search(text[t.end:hi])
+        if not after:
+            return False
+        span = (t.start, t.end + after.start())
+    return at is None or not span[0] <= at < span[1]
 
 
 def _in_relative_clause(text: str, at: int, s) -> bool:
@@ -299,19 +351,32 @@ def _clause_date(doc: Document, s, at: int, default: str | None) -> str | None:
     """The date in the trigger's own clause, nearest the trigger, else the sentence's:
     in "Lee, who arrived on Saturday, held talks on Sunday" the talks are on Sunday."""
     lo, hi = _clause(doc.text, at, s.start, s.end)
-    own = [t for t in _dates_in(doc, s) if lo <= t.start < hi]
+    own = [t for t in _dates_in(doc, s, at) if lo <= t[0] < hi]
     if not own:
         return default
-    return min(own, key=lambda t: abs(t.start - at)).value
+    return min(own, key=lambda t: abs(t[0] - at))[1]
 
 
-def _date_for(dates: list[str | None], n: int, own: str | None = None) -> tuple[str | None, str]:
+def _date_for(dates: list[str | None], n: int, own: str | None = None,
+              statement: bool = False) -> tuple[str | None, str]:
     """A year alone (年内, "later this year") fixes no date: the event's date stays open,
-    and is not borrowed from a sentence about something else."""
+    and is not borrowed from a sentence about something else; but a statement's year is
+    what it speaks of (she said trade reached €730 billion in 2024), and the statement
+    itself takes the date around it. A sentence dated before the
+    article's first date is background (he flew in on Sunday; the attack in April): what
+    follows it goes on with the story's date, not with its own."""
     own = own or dates[n]
-    if own:
+    if own and not (statement and _YEAR.fullmatch(own)):
         return (None if _YEAR.fullmatch(own) else own), "sentence"
+    lead = next((d for d in dates if d and not _YEAR.fullmatch(d)), None)
     for earlier in range(n - 1, -1, -1):
-        if dates[earlier] and not _YEAR.fullmatch(dates[earlier]):
-            return dates[earlier], "context"
+        d = dates[earlier]
+        if d and not _YEAR.fullmatch(d) and not _before(d, lead):
+            return d, "context"
     return None, "none"
+
+
+def _before(value: str, lead: str | None) -> bool:
+    """Whether ``value`` lies wholly before ``lead`` (2025-04 before 2025-07-01)."""
+    k = min(len(value), len(lead or ""))
+    return lead is not None and value[:k] < lead[:k]
