@@ -49,7 +49,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -214,7 +214,7 @@ class _Weighted:
     dictionaries scoring needs are built on first use.
     """
 
-    __slots__ = ("keys", "values", "codes", "dicts", "norms")
+    __slots__ = ("keys", "values", "codes", "words", "dicts", "norms")
 
     def __init__(self, feats: Features, df: dict[int, int], total: int):
         keys = list(feats.terms)
@@ -227,6 +227,7 @@ class _Weighted:
         self.values[counts <= 0] = 0.0
         self.codes = np.fromiter(map(CHANNELS.index, map(feats.channel.__getitem__, keys)),
                                  dtype=np.int8, count=len(keys))
+        self.words = int(np.count_nonzero(self.codes == CHANNELS.index("w")))
         self.dicts: dict[str, dict[int, float]] = {}
         self.norms: dict[str, float] = {}
 
@@ -366,13 +367,17 @@ class _Index:
             found += self._translations(doc, n, fam, feats)
         return found
 
-    def _remember(self, n: int, doc_id: str, feats: Features, weighted: _Weighted) -> None:
+    def _remember(self, n: int, doc_id: str, feats: Features, weighted: _Weighted
+                  ) -> tuple[str, Features, _Weighted]:
+        """Keep a document's weights for the rest of the update, with its features' sizes
+        only: its terms are in the weights, and a cache of thousands must stay small."""
         if len(self.cached) >= VECTOR_CACHE:
             # Drop the older half (dicts keep insertion order): recent documents are the
             # likeliest candidates of the next ones.
             for k in list(itertools.islice(self.cached, VECTOR_CACHE // 2)):
                 del self.cached[k]
-        self.cached[n] = (doc_id, feats, weighted)
+        entry = self.cached[n] = (doc_id, replace(feats, terms={}, channel={}), weighted)
+        return entry
 
     def _duplicates(self, doc: Document, n: int, thash: int | None, sig: bytes | None,
                     keys: list[int], shingles: int) -> list[Copy]:
@@ -463,9 +468,7 @@ class _Index:
             self.fetch_df(t for _, _, feats in rows for t in feats.terms)
             for k, doc_id, feats in rows:
                 if k not in out:
-                    entry = (doc_id, feats, _Weighted(feats, self.df, self.total))
-                    self._remember(k, *entry)
-                    out[k] = entry
+                    out[k] = self._remember(k, doc_id, feats, _Weighted(feats, self.df, self.total))
         return out
 
     def _ranked(self, n: int, fam: str, weighted: _Weighted, feats: Features, target: str
@@ -488,7 +491,7 @@ class _Index:
         found = []
         self.families.add(fam)
         for target in ("en", "ja", "zh"):
-            if target == fam or target not in self.families or not _translatable(feats, target):
+            if target == fam or target not in self.families or not _translatable(feats, weighted, target):
                 continue
             # The best few candidates in turn: a same-topic document can outscore the true
             # translation, and is then turned down by the mutual-best or sentence check. A
@@ -509,7 +512,7 @@ class _Index:
                      score: float, other_n: int, other_id: str, other_feats: Features,
                      other_weighted: _Weighted, anchors_needed: bool = False) -> Copy | None:
         """Link ``doc`` to the candidate as its translation if every check agrees."""
-        if not _translatable(other_feats, fam):
+        if not _translatable(other_feats, other_weighted, fam):
             return None
         # One translation per document and language: a worse pair than the one there is
         # turned down at once (before the costlier mutual-best check); a better one may
@@ -748,10 +751,9 @@ def _carried_over(beads: list[aligner.Bead], a: Document, b: Document,
     return not anchors_needed and aligner.mean_score(beads) >= MIN_BEAD_SCORE
 
 
-def _translatable(feats: Features, target: str = "en") -> bool:
-    """Whether ``feats`` says enough to be called a translation into or from ``target``."""
-    words = sum(1 for t in feats.terms if feats.channel[t] == "w")
-    if words < MIN_TRANSLATION_TERMS:
+def _translatable(feats: Features, weighted: _Weighted, target: str = "en") -> bool:
+    """Whether a document says enough to be called a translation into or from ``target``."""
+    if weighted.words < MIN_TRANSLATION_TERMS:
         return False
     if feats.language in CJK and target in ("ja", "zh"):
         return feats.chars >= (MIN_TRANSLATION_CHARS if feats.sentences > 1 else MIN_CJK_PAIR_CHARS)
