@@ -16,7 +16,8 @@ A gold conflict is found when a cross-source conflict lists, for each gold value
 one of that value's documents under one value; precision counts cross-source conflicts
 that match a gold one.
 
-    python eval/events_eval.py
+    python eval/events_eval.py            # all three sets
+    python eval/events_eval.py samples dev  # only the sets named
 """
 
 from __future__ import annotations
@@ -90,9 +91,11 @@ def event_scores(store, key: dict[str, str], gold: list[dict]) -> dict[str, floa
             "participants_recall": p_hit / max(p_gold, 1)}
 
 
-def evaluate(data_dir: Path | None = None) -> dict[str, float]:
+def evaluate(data_dir: Path | None = None, names: list[str] | None = None) -> dict[str, float]:
     out: dict[str, float] = {}
     for name, (articles, gold_file) in SETS.items():
+        if names and name not in names:
+            continue
         if not gold_file.exists():
             print(f"{name}: no gold at {gold_file}", file=sys.stderr)
             continue
@@ -113,5 +116,8 @@ def evaluate(data_dir: Path | None = None) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    for metric, value in evaluate().items():
+    unknown = set(sys.argv[1:]) - set(SETS)
+    if unknown:
+        sys.exit(f"unknown set {', '.join(sorted(unknown))}: choose from {', '.join(SETS)}")
+    for metric, value in evaluate(names=sys.argv[1:] or None).items():
         print(f"{metric:44} {value:.4f}")

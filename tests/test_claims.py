@@ -1,6 +1,6 @@
 """Claims: role and figure claims keyed so that reports of one occasion meet."""
 
-from dossier.link.claims import figure_claims, find_conflicts, role_claims
+from dossier.link.claims import Claim, figure_claims, find_conflicts, role_claims
 from dossier.pipeline import ingest
 from dossier.store import Store
 
@@ -82,3 +82,109 @@ def test_a_thousands_comma_ends_no_clause():
     text = "Some 45,000 troops marched, said a broadcaster."
     lo, hi = _clause(text, 0, 0, len(text))
     assert text[lo:hi] == "Some 45,000 troops marched"
+
+
+def _event(document, kind, date, people, story, trigger="", place=None, source="sentence"):
+    from dossier.link.events import MergedEvent, Report
+    r = Report(document, 0, 1, kind, tuple(people), date, source, place, story, trigger)
+    return MergedEvent(f"event:{document}:{kind}:{date}", kind, [r])
+
+
+def test_an_event_merged_from_two_stories_meets_the_reports_of_both():
+    from dossier.link.claims import event_date_claims
+    from dossier.link.events import MergedEvent
+    people = ("person:a", "person:b")
+    ja, zh = _event("ja", "meet", "2025-03-22", people, 9), _event("zh", "meet", "2025-03-22", people, 10)
+    both = MergedEvent("event:both", "meet", zh.reports + ja.reports)  # its first report is in story 10
+    en = _event("en", "meet", "2025-03-21", people, 9)
+    [conflict] = find_conflicts(event_date_claims([both, en]), {"ja": "ja", "zh": "zh", "en": "en"})
+    assert {v["value"] for v in conflict.values} == {"2025-03-21", "2025-03-22"}
+
+
+def test_one_election_dated_two_ways_across_stories_with_one_participant():
+    from dossier.link.claims import event_date_claims
+    en = _event("en", "elect", "2025-06-03", ("person:lee", "country:KR"), 11, "election")
+    sworn = _event("en", "elect", "2025-06-04", ("person:lee", "name:National Assembly"), 11, "sworn in")
+    zh = _event("zh", "elect", "2025-06-04", ("person:lee",), 12, "選舉")
+    [conflict] = find_conflicts(event_date_claims([en, sworn, zh]), {"en": "en", "zh": "zh"})
+    assert {v["value"] for v in conflict.values} == {"2025-06-03", "2025-06-04"}
+    # a congratulation on one election chains it to no other election of the one congratulating
+    cheer = _event("zh", "elect", None, ("person:ishiba", "person:lee"), 12, "當選")
+    other = _event("ja", "elect", "2025-07-20", ("person:ishiba", "org:ldp"), 14, "選挙")
+    subjects = {c.subject for c in event_date_claims([en, zh, cheer, other])}
+    assert len(subjects) == 2 and all("@" in s and "elect:/" not in s for s in subjects)
+
+
+def test_reports_of_one_meeting_in_two_cities_conflict_on_its_place():
+    from dossier.analyse.gazetteer import Gazetteer
+    from dossier.link.claims import event_place_claims
+    from dossier.settings import Settings
+    people = ("country:JP", "country:CN", "country:KR")
+    events = [_event("ja", "meet", "2025-03-22", people, 9, place="place:tokyo"),
+              _event("zh", "meet", "2025-03-22", people, 9, place="place:osaka"),
+              _event("en", "meet", "2025-03-22", people, 9, place="place:indo-pacific")]
+    claims = event_place_claims(events, Gazetteer.load(Settings().gazetteers))
+    assert {c.value for c in claims} == {"place:tokyo", "place:osaka"}  # a region is no venue
+    [conflict] = find_conflicts(claims, {"ja": "ja", "zh": "zh", "en": "en"})
+    assert {v["value"] for v in conflict.values} == {"place:tokyo", "place:osaka"}
+
+
+def test_an_article_contradicting_itself_is_internal_beside_other_reports():
+    def budget(value, document, start):
+        return Claim("figure", "budget:country:AU", "AUD in story 1", repr(value), str(value),
+                     None, document, start, start + 1)
+    claims = [budget(1e10, "hant", 0), budget(1e9, "hant", 50), budget(1e10, "en", 0)]
+    [conflict] = find_conflicts(claims, {"hant": "hant", "en": "en"})
+    assert (conflict.kind, conflict.document) == ("internal", "hant")
+    assert all(v["documents"] == ["hant"] for v in conflict.values)
+
+
+def test_two_days_of_one_event_type_in_one_article_are_two_events_not_a_contradiction():
+    from dossier.link.claims import event_date_claims
+    people = ("org:sharp", "person:a")
+    announced = _event("ja", "announce", "2012-06-16", people, 3)
+    on_sale = _event("ja", "announce", "2012-06-22", people, 3)
+    claims = event_date_claims([announced, on_sale])
+    assert len({c.subject for c in claims}) == 1  # one occasion: within days, same actors
+    assert find_conflicts(claims, {"ja": "ja"}) == []
+
+
+def test_date_subjects_need_actors_in_common_and_one_the_gazetteer_knows():
+    from dossier.link.claims import event_date_claims
+    # a chain: a and b share two actors with the middle report, but none with each other
+    a = _event("a", "meet", "2025-03-20", ("person:p", "person:q"), 5)
+    middle = _event("m", "meet", "2025-03-21", ("person:p", "person:q", "person:r", "person:s"), 5)
+    b = _event("b", "meet", "2025-03-22", ("person:r", "person:s"), 5)
+    assert event_date_claims([a, middle, b]) == []
+    # products and people known only by their names as written
+    x = _event("x", "commit", "2012-06-18", ("name:AQUOS", "name:PHONE"), 7)
+    y = _event("y", "commit", "2012-06-22", ("name:AQUOS", "name:PHONE"), 7)
+    assert event_date_claims([x, y]) == []
+
+
+def test_australian_dollars_are_a_currency():
+    from dossier.analyse.quantities import extract_quantities
+    for text, language in [("a budget of A$10 billion", "en"), ("100億豪ドルの予算", "ja"),
+                           ("編列100億澳元預算", "zh-Hant")]:
+        [q] = extract_quantities(text, language)
+        assert (q.value, q.unit) == (1e10, "AUD")
+
+
+def test_a_role_far_from_any_day_joins_its_storys_occasion(tmp_path):
+    store = _store(tmp_path, {
+        "en.txt": "Frigates\n2025-08-06\n\nMarles announced the choice on Tuesday. The design beat a "
+                  "German bid. Three ships will be built in Japan. Marles said it was a record. "
+                  "Japan's defence minister, Gen Nakatani, welcomed the decision.",
+        "zh.txt": "护卫舰\n2025年8月5日\n\n日方代表、防卫大臣木原稔5日在东京表示欢迎。",
+    })
+    with store:
+        claims = [c for c in role_claims(store) if c.subject == "defence-minister:JP"]
+        assert {(c.value, c.attribute) for c in claims} == {
+            ("person:gen-nakatani", "holder on 2025-08-05"), ("person:minoru-kihara", "holder on 2025-08-05")}
+
+    # alone, a role dated by publication makes no occasion
+    (tmp_path / "solo").mkdir()
+    store = _store(tmp_path / "solo", {"en.txt": "Frigates\n2025-08-06\n\nJapan's defence minister, "
+                                                 "Gen Nakatani, welcomed the decision."})
+    with store:
+        assert not [c for c in role_claims(store) if c.subject == "defence-minister:JP"]

@@ -328,3 +328,83 @@ def test_a_statement_about_a_year_is_dated_by_the_story():
             "EU and China reached 730 billion euros in 2024.", published="2025-07-25")
     [said] = [e for e in d.events if e.type == "announce"]
     assert (said.date, said.date_source) == ("2025-07-24", "context")
+
+
+@pytest.mark.parametrize("text", [
+    "美國總統特朗普7日在白宮迎接日本首相石破茂。",
+    "岩屋毅外相は22日、東京で中国の王毅外相を迎えた。",
+    "President Donald Trump greeted Prime Minister Shigeru Ishiba at the White House.",
+])
+def test_a_host_greeting_a_guest_is_a_meeting(text):
+    assert "meet" in {e.type for e in doc(text, published="2025-03-23").events}
+
+
+@pytest.mark.parametrize("text", [
+    "日本は戦後80年を迎えた。",
+    "The plan was greeted with scepticism in Japan.",
+])
+def test_greeting_a_year_or_with_scepticism_is_no_meeting(text):
+    assert "meet" not in {e.type for e in doc(text).events}
+
+
+def test_urged_is_a_statement():
+    assert "announce" in {e.type for e in doc("Wang Yi urged Japan to face history.").events}
+
+
+@pytest.mark.parametrize("text", [
+    "Takeshi Iwaya met Wang Yi and Cho Tae-yul in Tokyo. The ministers agreed to cooperate.",
+    "岩屋毅会见了王毅和赵兑烈。三方同意加强合作。",
+])
+def test_the_ministers_and_the_three_sides_refer_back(text):
+    [agree] = [e for e in doc(text).events if e.type == "agree"]
+    assert {"person:takeshi-iwaya", "person:wang-yi"} <= set(agree.participants)
+
+
+def test_a_third_party_refers_to_no_one():
+    d = doc("岩屋毅会见了王毅。中方同意不针对第三方。")
+    [agree] = [e for e in d.events if e.type == "agree"]
+    assert "person:takeshi-iwaya" not in agree.participants
+
+
+@pytest.mark.parametrize("text,place", [
+    ("1月31日，斯塔默从上海直飞东京，和日本首相石破茂见了面。", None),
+    ("Starmer flew in from Shanghai, where he met Xi Jinping in Beijing on Thursday.", "place:beijing"),
+    ("第十一次中日韩外长会议22日在日本大阪举行。", "place:osaka"),
+])
+def test_the_place_of_an_event_is_in_its_clause_and_not_where_a_journey_starts(text, place):
+    [meet] = [e for e in doc(text).events if e.type == "meet"]
+    assert meet.place == place
+
+
+def test_a_plan_takes_no_day_from_the_sentence_before():
+    d = doc("石破茂首相は7日、トランプ大統領と会談した。日本は対米投資を増やす方針だ。両首脳は共同声明を発表した。",
+            published="2025-02-08")
+    dates = {e.type: (e.date, e.date_source) for e in d.events}
+    assert dates["commit"] == (None, "none")
+    assert dates["announce"] == ("2025-02-07", "context")
+
+
+@pytest.mark.parametrize("text", [
+    "Albanese said after the meeting that the deal would help.",
+    "岩屋氏は会合後、記者団に述べた。",
+    "川普在會晤中表示，協議正全速前進。",
+    "The next summit will be held in Japan.",
+])
+def test_a_meeting_named_as_a_time_or_still_to_come_is_no_meeting(text):
+    assert "meet" not in {e.type for e in doc(text).events}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Xi Jinping was flanked by Vladimir Putin and Kim Jong Un.", "meet"),
+    ("木原稔防衛相はダーウィンの米海兵隊の拠点を訪れた。", "visit"),
+    ("Ishiba flew to Washington for a summit.", "visit"),
+    ("国家主席习近平检阅部队并发表重要讲话。", "announce"),
+])
+def test_flanked_by_visited_flew_to_and_speeches(text, kind):
+    assert kind in {e.type for e in doc(text).events}
+
+
+def test_a_sentence_opening_with_they_speaks_of_the_people_named_together():
+    d = doc("Marco Rubio met Takeshi Iwaya and Penny Wong. They also pledged to expand cooperation.")
+    [pledge] = [e for e in d.events if e.type == "commit"]
+    assert {"person:marco-rubio", "person:takeshi-iwaya", "person:penny-wong"} <= set(pledge.participants)

@@ -132,3 +132,34 @@ def test_a_headline_office_does_not_override_the_bodys_own():
                            title="日本外相石破茂访英"))
     assert [(r.office, r.country) for r in doc.roles if r.entity == "person:shigeru-ishiba"] == \
         [("prime-minister", "JP")]
+
+
+def test_a_name_ending_in_a_former_marker_holds_the_office():
+    # 中谷元防衛相 is Gen Nakatani, defence minister, not "Nakatani, former defence minister"
+    found = {r[0]: r[1:4] for r in roles("日本の中谷元防衛相は歓迎した。", "ja")}
+    assert found["日本の中谷元防衛相"] == ("person:gen-nakatani", "defence-minister", "JP")
+    assert roles("石破元首相は述べた。", "ja") == []
+
+
+def test_a_transliterated_surname_alone_names_the_person():
+    # 馬爾斯 with no full name anywhere in the article: the gazetteer's 理查德·馬爾斯
+    doc = analyse(Document(id="x", path="p", text="澳洲國防部長馬爾斯5日宣布選定日本護衛艦。",
+                           published="2025-08-06"))
+    assert {e.participants[0] for e in doc.events} == {"person:richard-marles"}
+
+
+def test_a_transliterated_surname_stands_for_the_full_name_before_it():
+    from dossier.analyse.roles import resolved
+    from dossier.model import Mention
+    doc = Document(id="x", path="p", text="约翰·史密斯5日宣布。史密斯表示欢迎。")
+    doc.mentions = [Mention(0, 6, "约翰·史密斯", "person", "person:x"),
+                    Mention(11, 14, "史密斯", "person", None)]
+    assert resolved(doc.mentions[1], doc).entity == "person:x"
+
+
+def test_an_east_asian_surname_written_first_names_the_person():
+    doc = analyse(Document(id="x", path="p", published="2025-03-26",
+                           text="Takeshi Iwaya met Wang Yi and Cho Tae-yul. Cho said the talks went well."))
+    [said] = [e for e in doc.events if e.type == "announce"]
+    assert said.participants == ("person:cho-tae-yul",)
+

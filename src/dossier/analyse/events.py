@@ -7,18 +7,20 @@ actors (people, countries, bodies) the sentence mentions: the first is the actor
 the others counterparts; a country named only in a person's title (日本首相高市早苗,
 "his Japanese counterpart") is not one, and an actor the gazetteer does not know is
 ``name:<as written>``. Words that refer back to earlier actors (双方, 両首脳, "the two
-leaders", 四国) bring those actors in, and so does a sentence that opens with "he" / "she"
-(the last person named), and a bare surname (李大統領) the article named in full before.
-Its date is the date in the trigger's own clause, else the sentence's first date outside
-a relative clause ("Lee, who arrived on Saturday, held talks on Sunday"), else that of
-the nearest earlier sentence that sets one and is not dated before the article's first
-date (background: "he had landed on Sunday"); a short range counts by its first day, a
-bound (2019年12月以来, "since … in January") not at all; a sentence that fixes only a year
-(年内, "later this year") leaves the date open, except for a statement, which takes the
-date around it; an event nothing dates takes the day the headline gives an event of its
-type. A trigger inside a programme's name (全球空战计划)
-or inside a phrase that names no event of its type (記者会見 is no meeting) is no event,
-and a trade word inside a restriction (出口管制, "tariff on imports") is no trade event.
+leaders", 四国, a sentence opening with "they") bring those actors in, and so does a
+sentence that opens with "he" / "she" (the last person named), and a bare surname
+(李大統領) the article named in full before. Its place is the place in the trigger's clause,
+unless it is where a journey starts. Its date is the date in the trigger's own clause,
+else the sentence's first date outside a relative clause ("Lee, who arrived on Saturday,
+held talks on Sunday"), else that of the nearest earlier sentence that sets one and is not
+dated before the article's first date (background: "he had landed on Sunday"); a short
+range counts by its first day, a bound (2019年12月以来, "since … in January") not at all; a
+sentence that fixes only a year (年内, "later this year") leaves the date open, except for a
+statement, which takes the date around it; a plan, trade, aid, sanctions or a deployment
+takes no date from an earlier sentence; an event nothing dates takes the day the headline
+gives an event of its type. A trigger inside a programme's name (全球空战计划) or inside a
+phrase that names no event of its type (記者会見 is no meeting) is no event, and a trade word
+inside a restriction (出口管制, "tariff on imports") is no trade event.
 A statement's participants are its speakers, the actors named before its verb (in English
 and Chinese), not what it is about. A sentence with a trigger but no actor yields no
 event; it is counted in ``doc.meta["events_without_participants"]``.
@@ -55,9 +57,11 @@ _SINCE_CJK = re.compile(r"以来|以來|(?:以后|以後|之后|之後|(?<![最�
 # the two leaders) or countries (两国 / 両国 / 四国 / both countries). Matched on folded text.
 _NUMBER = r"(?<![\d０-９])(?:两|二|三|四|両|2|3|4)"
 _PEOPLE_ANAPHORA = re.compile(fold_pattern(
-    rf"双方|两位领导人|两国领导人|両首脳|両氏|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳)"
+    rf"双方|(?<!第)三方|两位领导人|两国领导人|両首脳|両氏|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳)"
     r"|\bboth (?:sides|leaders)\b|\bthe (?:two|three|four) (?:leaders|ministers|sides)\b"
-    r"|\bthe (?:leaders|sides)\b"), re.I)
+    r"|\bthe (?:leaders|ministers|sides)\b"), re.I)
+# A sentence that opens with "they" (他们, 彼ら) speaks of the people named together before.
+_PLURAL_PRONOUN = re.compile(r"\s*(?:they\b|他们|彼ら)", re.I)
 # A sentence that opens with a pronoun speaks of the last person named.
 _PRONOUN = re.compile(r"\s*(?:(?:he|she)\b|[他她](?!们|們|国|國|方))", re.I)
 # An English dateline (BUSAN —) names a place, not an actor.
@@ -69,6 +73,12 @@ _RELATIVE = re.compile(r"\s*(?:who|which|whose|where|when)\b", re.I)
 _COUNTRY_ANAPHORA = re.compile(fold_pattern(
     rf"{_NUMBER}(?:国|か国|カ国)|両政府|\bboth (?:countries|governments)\b"
     r"|\bthe (?:two |three |four )?(?:countries|governments)\b"), re.I)
+
+
+# Kinds of event that go on rather than happen on a day (a plan, a flow of trade, aid,
+# sanctions, a deployment): dated by their own sentence only, never by the day the
+# sentence before gives the meeting that announced them.
+UNDATED_BY_CONTEXT = frozenset({"commit", "trade", "aid", "restrict", "military"})
 
 
 @dataclass(frozen=True)
@@ -171,12 +181,30 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
                 continue
             date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]),
                                      statement=kind == "announce")
+            if source == "context" and kind in UNDATED_BY_CONTEXT:
+                date, source = None, "none"
             if source == "none" and kind in headline:
                 date, source = headline.pop(kind), "headline"
-            place = next((_key(p) for p in mentions if p.type == "place"), None)
+            place = _venue(doc, s, m.start(), mentions)
             out.append(Event(m.start(), m.end(), n, kind, doc.text[m.start():m.end()],
                              participants[0], tuple(participants), date, source, place))
     return out, orphans
+
+
+def _venue(doc: Document, s, at: int, mentions: list[Mention]) -> str | None:
+    """The place in the trigger's clause nearest the trigger: where "he met Xi in
+    Beijing", not where he "flew in from Shanghai" (从上海, 上海から) or the dateline
+    of the sentence."""
+    lo, hi = _clause(doc.text, at, s.start, s.end)
+    places = [p for p in mentions if p.type == "place" and lo <= p.start < hi
+              and not _ORIGIN_BEFORE.search(doc.text, max(lo, p.start - 6), p.start)
+              and not _ORIGIN_AFTER.match(doc.text, p.end)]
+    return _key(min(places, key=lambda p: abs(p.start - at))) if places else None
+
+
+# Words that make a place the start of a journey rather than where something happens.
+_ORIGIN_BEFORE = re.compile(r"(?:\bfrom\s+|从|從|自)$", re.I)
+_ORIGIN_AFTER = re.compile(r"から|出发|出發")
 
 
 def _headline_days(doc: Document, rxs: list[re.Pattern], mask: re.Pattern | None) -> dict[str, str]:
@@ -268,7 +296,7 @@ def _antecedents(folded: str, start: int, end: int, own: list[str], earlier: lis
     """The actors a referring word (両首脳, 两国, the two leaders) stands for: those of the
     nearest earlier event that has at least two of that kind, else of the previous event."""
     wanted = []
-    if _PEOPLE_ANAPHORA.search(folded, start, end):
+    if _PEOPLE_ANAPHORA.search(folded, start, end) or _PLURAL_PRONOUN.match(folded, start):
         wanted.append(lambda p: p.startswith("person:"))
     if _COUNTRY_ANAPHORA.search(folded, start, end):
         wanted.append(lambda p: p.startswith("country:"))

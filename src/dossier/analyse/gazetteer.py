@@ -577,6 +577,8 @@ class Gazetteer:
                 for form in {_match_form(alias), _dots("".join(fold(c) for c in alias))}:
                     if t not in targets[form]:
                         targets[form].append(t)
+        for form, t in self._surnames(targets):
+            targets[form].append(t)
         for phrases in self._ignore.values():
             for form in phrases:
                 targets.setdefault(form, [])
@@ -597,6 +599,31 @@ class Gazetteer:
             by_first.update((char, len(regexes) - 1) for char in group)
         lengths = sorted({len(f) for f in targets}, reverse=True)
         return _Matcher(regexes, by_first, dict(targets), lengths)
+
+    def _surnames(self, taken: dict[str, list[_Target]]) -> list[tuple[str, _Target]]:
+        """The last part of a transliterated name (马尔斯 of 理查德·马尔斯, マールズ of
+        リチャード・マールズ) as an alias of its own: the press names a foreign politician
+        by surname alone, often without the full name anywhere in the article. Only a
+        surname of two characters or more that no other entry has and that is no other
+        alias."""
+        found: dict[str, dict[str, tuple[Entity, str]]] = defaultdict(dict)
+        for e in self._entities.values():
+            if e.type != "person" or e.country in _EAST_ASIAN:
+                continue
+            for language in ("zh-Hans", "zh-Hant", "ja"):
+                for name in e.names.get(language, ()):
+                    surname = _dots(name).rsplit("·", 1)[-1]
+                    if surname != name and len(surname) >= 2:
+                        found[_match_form(surname)][e.id] = (e, surname)
+        out = []
+        for form, owners in found.items():
+            if len(owners) != 1 or form in taken:
+                continue
+            [(e, surname)] = owners.values()
+            families = frozenset({"und", "ja" if _IS_KATAKANA.match(surname) else "zh"})
+            out.append((form, _Target(e.id, "person", _case_rule(surname), surname,
+                                      all(_IS_HAN.match(c) for c in surname), families)))
+        return out
 
     def find(self, text: str, language: str) -> list[Mention]:
         """Mentions of known entities in ``text`` (``language``: zh-Hans, zh-Hant, ja, en, und)."""

@@ -52,6 +52,10 @@ CURRENCY = {
     "新台币": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD", "NT$": "TWD",
     "韩元": "KRW", "韓元": "KRW", "ウォン": "KRW", "won": "KRW",
     "卢布": "RUB", "盧布": "RUB", "ルーブル": "RUB", "roubles": "RUB", "rubles": "RUB",
+    "澳元": "AUD", "澳币": "AUD", "澳幣": "AUD", "豪ドル": "AUD", "オーストラリアドル": "AUD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "Australian dollars": "AUD",
+    "加元": "CAD", "加币": "CAD", "加幣": "CAD", "カナダドル": "CAD", "C$": "CAD", "CAD": "CAD",
+    "Canadian dollars": "CAD",
 }
 # Classifiers and units → the unit word we report. Longer forms first in the regex.
 CJK_UNITS = {
@@ -132,7 +136,7 @@ _NUM = (rf"(?:{_D}{{1,60}}(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?|{_CJK}+)"
 _CUR_SUFFIX = {k: v for k, v in CURRENCY.items() if not k.isascii() and k not in "￥¥＄£￡€"}
 _CJK_PATTERN = re.compile(
     rf"(?P<pre>{_alt(APPROX_PRE)})?"
-    rf"(?P<cur_pre>US\$|HK\$|NT\$|[$＄¥￥€£￡])?"
+    rf"(?P<cur_pre>US\$|HK\$|NT\$|AU?\$|C\$|[$＄¥￥€£￡])?"
     rf"(?P<num>{_NUM})"
     rf"(?P<mid>{_alt(APPROX_MID)})?(?P<scale>[万萬亿億兆千百](?![0-9０-９]))?(?P<mid2>{_alt(APPROX_MID)})?"
     rf"(?:(?P<cur>{_alt(_CUR_SUFFIX)})"
@@ -147,11 +151,12 @@ _CJK_PATTERN = re.compile(
 _EN_NUMBER = rf"(?:\d{{1,60}}(?:,\d{{3}})*(?:\.\d+)?|{_alt(EN_WORDS)})"
 _EN_PATTERN = re.compile(
     rf"(?<![\w.])(?:(?P<pre>{_alt(EN_APPROX)})\s+)?"
-    r"(?P<cur_pre>US\$|HK\$|NT\$|[$€£¥])?\s?"
+    r"(?P<cur_pre>US\$|HK\$|NT\$|AU?\$|C\$|[$€£¥])?\s?"
     rf"(?P<num>{_EN_NUMBER})"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per cent\b)"
-    rf"|\s(?P<cur>US dollars|dollars|yen|pounds sterling|pounds|euros|yuan|won|roubles|rubles)\b"
+    rf"|\s(?P<cur>US dollars|Australian dollars|Canadian dollars|dollars|yen|pounds sterling|pounds|euros"
+    r"|yuan|won|roubles|rubles)\b"
     rf"|\s(?P<unit>percentage points|{_alt(k for k in EN_UNITS if k != 'percentage points')})\b)?",
     re.IGNORECASE,
 )

@@ -164,15 +164,21 @@ def _headline_roles(doc: Document, gazetteer: Gazetteer, family: str,
     return out
 
 
+# The dots between the parts of a transliterated name: 理查德·马尔斯, リチャード・マールズ.
+_DOTS = re.compile("[·・･‧•]")
+
+
 def resolved(m: Mention, doc: Document) -> Mention:
-    """A bare surname (李大統領, 石破) stands for the person the article named in full
-    before it, when exactly one such person begins (CJK) or ends (Latin) with it."""
+    """A bare surname (李大統領, 石破, 马尔斯) stands for the person the article named in
+    full before it, when exactly one such person begins (CJK, and Latin: Wang of Wang Yi)
+    or ends (Latin, and a transliterated name written with dots: 理查德·马尔斯) with it."""
     if m.entity is not None or m.type != "person":
         return m
     latin = m.text.isascii()
     earlier = {p.entity for p in doc.mentions
                if p.type == "person" and p.entity and p.end <= m.start and p.text != m.text
-               and (p.text.endswith(" " + m.text) if latin else p.text.startswith(m.text))}
+               and (p.text.endswith(" " + m.text) or p.text.startswith(m.text + " ") if latin else
+                    p.text.startswith(m.text) or _DOTS.sub("·", p.text).endswith("·" + m.text))}
     if len(earlier) == 1:
         return Mention(m.start, m.end, m.text, m.type, earlier.pop(), m.source)
     return m
@@ -195,7 +201,7 @@ def _role_near(text: str, folded: str, person: Mention, countries: list[Mention]
     # Title after the name: 斯塔默首相, スターマー英首相, Keir Starmer, the UK prime minister
     after = rx.search(folded, person.end, min(len(text), person.end + REACH[family]))
     if after and _glue(text, person.end, after.start(), countries, family, AFTER_NAME) \
-            and not _former(folded, after.start()):
+            and not _former(folded, after.start(), person.end):
         country = _country_between(text, person.end, after.start(), countries, family) \
             or _country_of(text, after.end(), countries, family) \
             or _country_at(text, person.start, countries, family, _BEFORE_NAME)
@@ -208,8 +214,10 @@ def _role_near(text: str, folded: str, person: Mention, countries: list[Mention]
 _FORMER = re.compile(r"(?:前|元|原|\bformer\s+|\bex-\s*)$", re.I)
 
 
-def _former(folded: str, at: int) -> bool:
-    return bool(_FORMER.search(folded[max(0, at - 8):at]))
+def _former(folded: str, at: int, name_end: int = 0) -> bool:
+    """Is the title at ``at`` marked as held before? A marker that ends the name itself
+    is part of the name: 中谷元防衛相 is Gen Nakatani, defence minister."""
+    return bool(_FORMER.search(folded[max(0, name_end, at - 8):at]))
 
 
 BEFORE_NAME, AFTER_NAME = "before", "after"

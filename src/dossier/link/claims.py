@@ -78,10 +78,11 @@ class Conflict:
     subject: str
     attribute: str
     values: list[dict]
+    document: str | None = None  # the article an internal conflict is in
 
     @property
     def id(self) -> str:
-        key = f"{self.kind}|{self.subject}|{self.attribute}"
+        key = f"{self.kind}|{self.subject}|{self.attribute}" + (f"|{self.document}" if self.document else "")
         return "conflict:" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -92,26 +93,36 @@ def role_claims(store: Store) -> list[Claim]:
 
     Reports of one story that date the same office within :data:`ROLE_OCCASION` days of
     each other speak of one occasion (one dates the talks, another the arrival the day
-    before): they are held to each other under the occasion's first day."""
+    before): they are held to each other under the occasion's first day. A report of that
+    story published within those days that names the office holder far from any day (the
+    minister's reaction told last) speaks of the occasion too: it joins it, but a role
+    dated by publication alone never makes an occasion."""
     story_of = dict(store.db.execute("SELECT document, story FROM story_members").fetchall())
     rows = store.db.execute(
-        'SELECT document, start, "end", person, entity, office, country, date FROM roles'
-        " WHERE country IS NOT NULL AND date_source IN ('sentence', 'context')")
-    dated = [(r["date"], story_of.get(r["document"]),
+        'SELECT document, start, "end", person, entity, office, country, date, date_source'
+        " FROM roles WHERE country IS NOT NULL")
+    dated = [(r["date"], story_of.get(r["document"]), r["date_source"] == "published",
               Claim("role", f"{r['office']}:{r['country']}", f"holder on {r['date']}",
                     r["entity"] or "name:" + fold(r["person"]), r["person"], r["entity"],
-                    r["document"], r["start"], r["end"])) for r in rows]
+                    r["document"], r["start"], r["end"])) for r in rows
+             if r["date_source"] in ("sentence", "context", "published")]
     by_office: dict[tuple[str, object], list[tuple[str, Claim]]] = defaultdict(list)
+    published: dict[tuple[str, object], list[tuple[str, Claim]]] = defaultdict(list)
     out = []
-    for day, story, claim in dated:
+    for day, story, by_publication, claim in dated:
         if story is None or not _DAY.fullmatch(day or ""):
-            out.append(claim)
+            if not by_publication:
+                out.append(claim)
         else:
-            by_office[claim.subject, story].append((day, claim))
-    for group in by_office.values():
+            (published if by_publication else by_office)[claim.subject, story].append((day, claim))
+    for key, group in by_office.items():
         for occasion in _occasions(sorted(group, key=lambda d: d[0]), ROLE_OCCASION):
-            first = occasion[0][0]
-            out += [replace(c, attribute=f"holder on {first}") for _, c in occasion]
+            first, last = occasion[0][0], occasion[-1][0]
+            told = {c.document for _, c in occasion}
+            late = [c for day, c in published[key] if c.document not in told
+                    and 0 <= (date.fromisoformat(day) - date.fromisoformat(last)).days <= ROLE_OCCASION]
+            out += [replace(c, attribute=f"holder on {first}") for _, c in occasion] + \
+                [replace(c, attribute=f"holder on {first}") for c in late]
     return out
 
 
@@ -189,44 +200,109 @@ def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
     """The day each report gives an event, keyed so that reports of one real event meet.
 
     Reports of one event that disagree on its date were merged into two events; they
-    are one subject here when they share type and story, have two principal participants
-    in common (the reports need not name the same others), and their days lie within
-    :data:`SAME_OCCASION` of each other. Place is not part of the key: an unresolved place
+    are one subject here when they share type and story (an event merged from reports
+    of two stories belongs to both), have two principal participants in common (the
+    reports need not name the same others), and their days lie within
+    :data:`SAME_OCCASION` of each other. A vote (an election won by one candidate or
+    party) needs only one known participant in common, in any story: a person or party
+    is not voted for twice within days, and the reports of one election are often too
+    short to fall into one story. Place is not part of the key: an unresolved place
     is spelt differently in each script (ヨハネスブルク, 约翰内斯堡), and many reports name
     none. Days further apart are different occasions (the same two leaders meeting in
     November and again in January), and a month or a year cannot contradict a day inside
     it, so only days are compared.
     """
+    return [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
+            for subject, occasion in _event_occasions(events) for day, r in occasion]
+
+
+def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer) -> list[Claim]:
+    """Where each report says a meeting took place, for the subjects of
+    :func:`event_date_claims`: reports of one meeting on one occasion that name two
+    different cities disagree (Tokyo against Osaka). Only places the gazetteer puts in
+    a country are compared: a region or a sea (the Indo-Pacific) is what a meeting is
+    about as often as where it is held."""
+    out = []
+    for subject, occasion in _event_occasions(events):
+        for _, r in occasion:
+            if r.type == "meet" and r.place in gazetteer and gazetteer.entity(r.place).country:
+                out.append(Claim("event_place", subject, "place", r.place,
+                                 gazetteer.entity(r.place).label(), r.place,
+                                 r.document, r.start, r.end))
+    return out
+
+
+def _event_occasions(events: list[MergedEvent]) -> list[tuple[str, list[tuple[str, object]]]]:
+    """(subject, [(day, report)]) for each occasion of each group of events that reports
+    of one real event fall into (see :func:`event_date_claims`)."""
     candidates = [(e, principal(tuple(e.participants))) for e in events]
-    candidates = [(e, people) for e, people in candidates if len(people) >= 2 and e.story is not None]
+    candidates = [(e, people) for e, people in candidates if e.story is not None
+                  and (len(people) >= 2 or _vote(e) and any(map(_known, people)))]
+    stories = [{r.story for r in e.reports if r.story is not None} for e, _ in candidates]
+    votes = [_vote(e) for e, _ in candidates]
     parent = list(range(len(candidates)))
+    # The participants all events of a group share: votes join only while one is left,
+    # so that a congratulation (石破茂對李在明當選表示祝賀) chains no two elections.
+    common = [set(people) for _, people in candidates]
 
     def root(i: int) -> int:
         while parent[i] != i:
             i = parent[i] = parent[parent[i]]
         return i
 
+    # Only events that share a story, or votes that share a known participant, can join:
+    # each is compared with the earlier events of its blocks, not with all of them.
+    blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, (a, pa) in enumerate(candidates):
-        for j in range(i):
-            b, pb = candidates[j]
-            if (a.type, a.story) == (b.type, b.story) and len(pa & pb) >= 2:
-                parent[root(i)] = root(j)
+        keys = [(a.type, "story", story) for story in stories[i]]
+        if votes[i]:
+            keys += [(a.type, "vote", p) for p in pa if _known(p)]
+        for j in sorted({j for key in keys for j in blocks[key]}):
+            pb = candidates[j][1]
+            ri, rj = root(i), root(j)
+            if ri == rj:
+                continue
+            if (votes[i] and votes[j] and any(map(_known, common[ri] & common[rj]))) or \
+                    (stories[i] & stories[j] and len(pa & pb) >= 2):
+                parent[ri] = rj
+                common[rj] &= common[ri]
+        for key in keys:
+            blocks[key].append(i)
     keyed: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    members: dict[int, list[int]] = defaultdict(list)
     continuing = _continuations(events)
     for i, (e, _) in enumerate(candidates):
+        members[root(i)].append(i)
         keyed[root(i)] += [(r.date, r) for r in e.reports
                            if r.date and _DAY.fullmatch(r.date)
                            and (r.date_source in ("sentence", "headline") or id(r) in continuing)]
     out = []
     for i, dated in keyed.items():
         e = candidates[i][0]
-        people = sorted(set.intersection(*(candidates[j][1] for j in range(len(candidates))
-                                           if root(j) == i)))
+        people = sorted(set.intersection(*(candidates[j][1] for j in members[i])))
+        if len(people) < (1 if votes[i] else 2) or not any(map(_known, people)):
+            # joined through a chain that leaves no two actors in common, or only by
+            # names as written (product names, people the gazetteer does not know)
+            continue
         for occasion in _occasions(sorted(dated, key=lambda d: d[0])):
-            subject = f"{e.type}:{'+'.join(people)}/story {e.story}@{occasion[0][0]}"
-            out += [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
-                    for day, r in occasion]
+            out.append((f"{e.type}:{'+'.join(people)}/story {e.story}@{occasion[0][0]}", occasion))
     return out
+
+
+# The words of an election or a vote (folded), against taking or leaving office (就任,
+# "sworn in"), which another day of the same person's elect events may be.
+_VOTE = re.compile(fold_pattern(
+    r"选举|選舉|選挙|大选|大選|胜选|勝選|当选|當選|当選|投票|投開票|総選挙|参院選|衆院選|総裁選"
+    r"|\belect(?:ed|ion|ions)\b|\blandslide\b|\bvote\b"), re.I)
+
+
+def _vote(e: MergedEvent) -> bool:
+    return e.type == "elect" and any(_VOTE.search(fold(r.trigger)) for r in e.reports)
+
+
+def _known(participant: str) -> bool:
+    """A participant the gazetteer knows, not a name as written (spelt per script)."""
+    return not participant.startswith("name:")
 
 
 def _continuations(events: list[MergedEvent]) -> set[int]:
@@ -330,13 +406,29 @@ def find_conflicts(claims: list[Claim], source_of: dict[str, str],
     for (kind, subject, attribute), group in sorted(by_subject.items()):
         values = _values(group)
         if len(values) > 1:
-            if len({c.document for c in group}) == 1:
-                out.append(Conflict("internal", subject, attribute, [_value(v) for v in values]))
-            elif _independent_disagreement(values, source_of):
+            if kind in _SELF_CONTRADICTING:
+                out += _internal(subject, attribute, values)
+            if len({c.document for c in group}) > 1 and _independent_disagreement(values, source_of):
                 out.append(Conflict("sources", subject, attribute, [_value(v) for v in values]))
         if kind == "role" and gazetteer is not None:
             out += _against_reference(subject, attribute, values, gazetteer)
     return out
+
+
+# Claims an article can contradict itself on. Two days of one event type in one article
+# are two events (announced on the 16th, on sale from the 29th), not one dated twice.
+_SELF_CONTRADICTING = ("figure", "role")
+
+
+def _internal(subject: str, attribute: str, values: list[list[Claim]]) -> list[Conflict]:
+    """An article that gives two values itself (100億澳元, then 10億澳元) contradicts
+    itself, whether or not other reports give the subject too."""
+    by_document: dict[str, list[list[Claim]]] = defaultdict(list)
+    for v in values:
+        for document in dict.fromkeys(c.document for c in v):
+            by_document[document].append([c for c in v if c.document == document])
+    return [Conflict("internal", subject, attribute, [_value(v) for v in own], document)
+            for document, own in sorted(by_document.items()) if len(own) > 1]
 
 
 def _independent_disagreement(values: list[list[Claim]], source_of: dict[str, str]) -> bool:
@@ -378,8 +470,10 @@ def _value(claims: list[Claim]) -> dict:
 
 
 def update(store: Store, events: list[MergedEvent], settings: Settings) -> list[Conflict]:
-    claims = role_claims(store) + figure_claims(store) + event_date_claims(events)
-    conflicts = find_conflicts(claims, groups(store), Gazetteer.load(settings.gazetteers))
+    gazetteer = Gazetteer.load(settings.gazetteers)
+    claims = role_claims(store) + figure_claims(store) + event_date_claims(events) + \
+        event_place_claims(events, gazetteer)
+    conflicts = find_conflicts(claims, groups(store), gazetteer)
     with store.transaction() as db:
         db.execute("DELETE FROM claims")
         db.execute("DELETE FROM conflicts")

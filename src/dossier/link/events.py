@@ -31,6 +31,7 @@ class Report:
     date_source: str
     place: str | None
     story: int | None
+    trigger: str = ""  # the word that names the event, as written
 
 
 @dataclass
@@ -89,9 +90,9 @@ def reports(store: Store) -> list[Report]:
     stories = {r[0]: r[1] for r in store.db.execute("SELECT document, story FROM story_members")}
     return [Report(r["document"], r["start"], r["end"], r["type"],
                    tuple(json.loads(r["participants"])), r["date"], r["date_source"], r["place"],
-                   stories.get(r["document"]))
+                   stories.get(r["document"]), r["trigger"])
             for r in store.db.execute('SELECT document, start, "end", type, participants, date,'
-                                      " date_source, place FROM events ORDER BY document, start")]
+                                      " date_source, place, trigger FROM events ORDER BY document, start")]
 
 
 def merge(items: list[Report]) -> list[MergedEvent]:

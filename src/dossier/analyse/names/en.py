@@ -85,6 +85,25 @@ def _strip_stop(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Chinese and Korean surnames as romanised: names written surname first (Wang Yi, Lee
+# Jae-myung, Cho Tae-yul) are later shortened to their first word (Wang, Lee, Cho). Not
+# He or Oh: as words they open too many sentences.
+EAST_ASIAN_SURNAMES = wordset(
+    "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Zhu Ma Hu Guo Lin Gao Luo Zheng"
+    " Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du"
+    " Ye Cheng Wei Su Lu Ding Ren Shen Yao Qin Lai Tsai Kim Lee Park Choi Jung Chung Kang Cho"
+    " Yoon Jang Lim Shin Seo Kwon Hwang Ahn Moon Yoo Hong Jeon Ko Baek")
+
+
+def _short_forms(words: list[str]) -> set[str]:
+    """How a full name is shortened: its last word (Starmer), and its first too when
+    that is an East Asian surname written first (Wang of Wang Yi)."""
+    out = {words[-1]}
+    if len(words) >= 2 and words[0] in EAST_ASIAN_SURNAMES:
+        out.add(words[0])
+    return out
+
+
 @finder("en")
 def find_names(text: str) -> list[Name]:
     names: list[Name] = []
@@ -101,7 +120,7 @@ def find_names(text: str) -> list[Name]:
             rest_start = start + title.end()
             if rest_start < end:
                 names.append(Name(rest_start, end, text[rest_start:end], "person", "rule"))
-                surnames.add(text[rest_start:end].split()[-1])
+                surnames |= _short_forms(text[rest_start:end].split())
             continue
         if span in countries or span.removeprefix("the ") in countries:
             names.append(Name(start, end, span, "country", "rule"))
@@ -112,7 +131,7 @@ def find_names(text: str) -> list[Name]:
             names.append(Name(start, end, span, "place", "rule"))
         elif len(words) >= 2 and all(w[0].isupper() for w in words):
             names.append(Name(start, end, span, "person", "rule"))
-            surnames.add(words[-1])
+            surnames |= _short_forms(words)
         elif span in surnames:
             names.append(Name(start, end, span, "person", "rule"))
     # A surname seen before its full name in the text (headline "Starmer visits …").
