@@ -125,3 +125,15 @@ def test_search_for_one_name_finds_the_actor_in_every_script(client):
 def test_entity_page_lists_roles_with_dates(client):
     page = client.get("/entities/person:sanae-takaichi").text
     assert "Roles, as the sources state them" in page and "prime minister" in page
+
+
+def test_a_conflicts_subject_reads_as_words():
+    from dossier.query import describe
+    names = {"person:a": "Keir Starmer", "person:b": "Sanae Takaichi", "country:JP": "Japan",
+             "program:gcap": "GCAP"}
+    assert describe("meet:person:a+person:b/story 9@2026-01-31", "date", names) == \
+        "meet of Keir Starmer and Sanae Takaichi (story 9), date"
+    assert describe("prime-minister:JP", "holder on 2026-01-31", names) == \
+        "prime minister of Japan, holder on 2026-01-31"
+    assert describe("budget:program:gcap", "JPY in story 5", names) == "budget of GCAP, JPY in story 5"
+    assert describe("troops:story 20", "people", names) == "troops of story 20, people"

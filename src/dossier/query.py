@@ -328,18 +328,25 @@ def labels(store: Store, ids: set[str] | None = None) -> dict[str, str]:
 
 
 def subject_actors(subject: str) -> list[str]:
-    """The entity ids a claim's subject names: 'trade:country:CN+country:GB' → both."""
+    """The entity ids a claim's subject names: 'trade:country:CN+country:GB' → both,
+    'meet:person:a+person:b/story 9@2025-03-22' → the two people."""
     _, _, rest = subject.partition(":")
-    return rest.split("@")[0].split("+")
+    return rest.split("@")[0].split("/story ")[0].split("+")
 
 
 def describe(subject: str, attribute: str, names: dict[str, str]) -> str:
-    """A conflict's subject in words: 'prime-minister:JP' → 'prime minister of JP'."""
+    """A conflict's subject in words: 'prime-minister:JP' → 'prime minister of Japan',
+    'meet:person:a+person:b/story 9@…' → 'meet of A and B (story 9), date'."""
     kind, _, rest = subject.partition(":")
-    if "+" in rest or rest.startswith(("country:", "org:")):
+    story = rest.split("@")[0].partition("/story ")[2]
+    where = f" (story {story})" if story else ""
+    if "+" in rest or rest.startswith(_ENTITY_IDS):
         actors = " and ".join(names.get(a, a) for a in subject_actors(subject))
-        return f"{kind} of {actors}, {attribute}"
-    return f"{kind.replace('-', ' ')} of {rest}, {attribute}"
+        return f"{kind.replace('-', ' ')} of {actors}{where}, {attribute}"
+    return f"{kind.replace('-', ' ')} of {names.get('country:' + rest, rest)}, {attribute}"
+
+
+_ENTITY_IDS = ("country:", "org:", "person:", "program:", "place:", "name:")
 
 
 @dataclass
