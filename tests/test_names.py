@@ -193,6 +193,13 @@ def test_en_countries_and_organizations():
             ("Ministry of Defence", "organization")} <= found
 
 
+
+def test_en_wars_games_and_treaties_name_no_actor():
+    found = spans("Xi Jinping marked the end of the Second World War before the Olympic Games "
+                  "and praised the Paris Agreement.", "en")
+    assert found == {("Xi Jinping", "person")}
+
+
 # --- bad input ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "ja", "en", "und"])

@@ -3,7 +3,8 @@ the preposition before them.
 
 A span is a run of capitalised words (with ``of``/``de``/``van`` and initials inside).
 ``Prime Minister Keir Starmer``: the title is cut and marks a person; ``Ministry of
-Defence``: the head marks an organisation; ``in Tokyo``: the preposition marks a place.
+Defence``: the head marks an organisation; ``in Tokyo``: the preposition marks a place;
+``the Second World War`` names no actor at all.
 A single word that ends an earlier person's name (``Starmer said``) is that person.
 """
 
@@ -49,6 +50,13 @@ ORG_STARTS = ("Ministry of", "Bank of", "University of", "Department of", "Offic
 PLACE_HEADS = wordset(
     "City Province Prefecture County State Island Islands Sea Ocean River Mountain Mount "
     "Street Square Strait Bay Peninsula Valley District Region Airport Port Lake Gulf"
+)
+# The last word of a capitalised span that names an occasion, a document or a period, not
+# an actor: the Second World War, the Olympic Games, the Paris Agreement.
+EVENT_HEADS = wordset(
+    "War Wars Games Olympics Cup Championship Championships Summit Conference Festival Expo "
+    "Award Awards Prize Treaty Agreement Accord Pact Act Declaration Communique Initiative "
+    "Dialogue Crisis Revolution Election Elections Day Week Era Dynasty"
 )
 # Capitalised words that are not names: sentence openers, months, days, demonyms.
 STOP = wordset(
@@ -121,6 +129,8 @@ def find_names(text: str) -> list[Name]:
             if rest_start < end:
                 names.append(Name(rest_start, end, text[rest_start:end], "person", "rule"))
                 surnames |= _short_forms(text[rest_start:end].split())
+            continue
+        if len(words) >= 2 and words[-1] in EVENT_HEADS:
             continue
         if span in countries or span.removeprefix("the ") in countries:
             names.append(Name(start, end, span, "country", "rule"))
