@@ -14,7 +14,9 @@ its type was extracted from the sentence that states it. On matched events the d
 (exact TIMEX3 value) and the participants (entity ids, precision and recall) are scored.
 A gold conflict is found when a cross-source conflict lists, for each gold value, at least
 one of that value's documents under one value; precision counts cross-source conflicts
-that match a gold one.
+that match a gold one. Where a set's gold lists articles that contradict themselves
+(``internal``), internal conflicts are scored too: one is right when it lies in a listed
+article, and a listed article is found when one lies in it.
 
     python eval/events_eval.py            # all three sets
     python eval/events_eval.py samples dev  # only the sets named
@@ -62,6 +64,16 @@ def conflict_scores(store, key: dict[str, str], gold: list[dict]) -> tuple[float
     return correct / max(len(found), 1), hit / max(len(gold), 1), len(found)
 
 
+def internal_scores(store, key: dict[str, str], gold: list[dict]) -> tuple[float, float]:
+    """Precision and recall of internal conflicts against the gold's self-contradicting articles."""
+    found = [{key.get(d, d) for v in json.loads(r[0]) for d in v["documents"]}
+             for r in store.db.execute('SELECT "values" FROM conflicts WHERE kind = \'internal\'')]
+    wanted = {g["document"] for g in gold}
+    correct = sum(1 for docs in found if docs & wanted)
+    hit = sum(1 for d in wanted if any(d in docs for docs in found))
+    return correct / max(len(found), 1), hit / max(len(wanted), 1)
+
+
 def event_scores(store, key: dict[str, str], gold: list[dict]) -> dict[str, float]:
     by_doc_text = {d.id: d for d in store.documents()}
     system = []
@@ -107,6 +119,10 @@ def evaluate(data_dir: Path | None = None, names: list[str] | None = None) -> di
                 out[f"events.{name}.conflicts.reported"] = n
                 out[f"events.{name}.conflicts.precision"] = p
                 out[f"events.{name}.conflicts.recall"] = r
+                if "internal" in gold:
+                    p, r = internal_scores(store, key, gold["internal"])
+                    out[f"events.{name}.internal.precision"] = p
+                    out[f"events.{name}.internal.recall"] = r
                 if gold.get("events"):
                     for metric, value in event_scores(store, key, gold["events"]).items():
                         out[f"events.{name}.{metric}"] = value

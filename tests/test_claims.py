@@ -188,3 +188,38 @@ def test_a_role_far_from_any_day_joins_its_storys_occasion(tmp_path):
                                                  "Gen Nakatani, welcomed the decision."})
     with store:
         assert not [c for c in role_claims(store) if c.subject == "defence-minister:JP"]
+
+
+def test_two_days_each_confirmed_by_two_sources_are_two_occasions_not_a_slip():
+    from dossier.link.claims import event_date_claims
+    people = ("person:a", "person:b")
+    # a week apart, each day given by two independent reports: two meetings of the same pair
+    tokyo = [_event("en", "meet", "2025-03-07", people, 1), _event("ja", "meet", "2025-03-07", people, 1)]
+    summit = [_event("fr", "meet", "2025-03-13", people, 1), _event("de", "meet", "2025-03-13", people, 1)]
+    sources = {d: d for d in ("en", "ja", "fr", "de", "zh")}
+    assert find_conflicts(event_date_claims(tokyo + summit, sources), sources) == []
+    # one report a week off from two others is still a slip
+    slip = _event("zh", "meet", "2025-03-14", people, 1)
+    [conflict] = find_conflicts(event_date_claims(tokyo + [slip], sources), sources)
+    assert {v["value"] for v in conflict.values} == {"2025-03-07", "2025-03-14"}
+    # and so is a day off beside a confirmed day
+    slip = _event("zh", "meet", "2025-03-06", people, 1)
+    [conflict] = find_conflicts(event_date_claims([slip] + tokyo + summit, sources), sources)
+    assert {v["value"] for v in conflict.values} == {"2025-03-06", "2025-03-07"}
+
+
+def test_days_borrowed_from_an_earlier_sentence_help_tell_occasions_apart():
+    from dossier.link.claims import event_date_claims
+    people = ("person:a", "person:b")
+    # zh dates the Tokyo talks a day early; fr dates the summit a week later. en and ja
+    # give the Tokyo day only through an earlier sentence ("held talks on Friday. … sat
+    # down with"), de the summit day: too loose to be claims, enough to see two occasions.
+    zh = _event("zh", "meet", "2025-03-06", people, 1)
+    fr = _event("fr", "meet", "2025-03-13", people, 1)
+    en = _event("en", "meet", "2025-03-07", people, 1, source="context")
+    ja = _event("ja", "meet", "2025-03-07", people, 1, source="context")
+    de = _event("de", "meet", "2025-03-13", people, 1, source="context")
+    sources = {d: d for d in ("zh", "fr", "en", "ja", "de")}
+    assert find_conflicts(event_date_claims([zh, fr, en, ja, de], sources), sources) == []
+    # without them, the two reports are one occasion dated two ways
+    assert len(find_conflicts(event_date_claims([zh, fr], sources), sources)) == 1

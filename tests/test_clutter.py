@@ -8,6 +8,7 @@ ARTICLE = [
     "双方同意在关键矿产供应链方面加强合作，并将于年内举行2+2会议。",
     "Starmer said the U.K. would download more data to the cloud next year.",
     "記者が写真を撮影した。",
+    "両国の間では、人材交流を今後5年間で50万人規模に拡大する計画も示された。",
 ]
 
 
@@ -18,6 +19,8 @@ ARTICLE = [
     ("![]()", "placeholder"),
     ("[图片]", "placeholder"),
     ("画像をクリックして拡大", "placeholder"),
+    ("タップして拡大する", "placeholder"),
+    ("拡大表示", "placeholder"),
     ("Click here to download our app", "placeholder"),
     ("特别声明：以上内容为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。", "disclaimer"),
     ("特別聲明：本文僅代表作者觀點，不代表本平台立場。", "disclaimer"),

@@ -408,3 +408,51 @@ def test_a_sentence_opening_with_they_speaks_of_the_people_named_together():
     d = doc("Marco Rubio met Takeshi Iwaya and Penny Wong. They also pledged to expand cooperation.")
     [pledge] = [e for e in d.events if e.type == "commit"]
     assert {"person:marco-rubio", "person:takeshi-iwaya", "person:penny-wong"} <= set(pledge.participants)
+
+
+def test_the_same_day_is_the_day_last_named_even_before_the_lead():
+    d = doc("Foreign ministers of the Group of Seven ended their talks on Friday. On Thursday, Marco "
+            "Rubio held talks with Takeshi Iwaya. David Lammy joined Iwaya for a separate meeting "
+            "the same day.", published="2025-03-15")
+    meetings = [e for e in d.events if e.type == "meet"]
+    assert meetings[-1].date == "2025-03-13"
+    d = doc("岩屋毅外相は13日、ルビオ国務長官と会談した。これに先立ち、岩屋氏は12日に到着した。"
+            "岩屋氏は同日、ラミー外相とも会談した。", published="2025-03-14")
+    assert [e.date for e in d.events if e.type == "meet"] == ["2025-03-13", "2025-03-12"]
+    # a month named in between is not the day "the same day" points back to
+    d = doc("The ministers met in Washington on 1 July. Iwaya recalled the talks of April. "
+            "Iwaya held separate talks with Rubio on the same day.", published="2025-07-02")
+    assert [e.date for e in d.events if e.type == "meet"][-1] == "2025-07-01"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Modi met Ishiba in Tokyo on Friday. On Saturday, the two prime ministers visited Sendai.", "en"),
+    ("岩屋毅外相と武藤容治経産相は7日、ラミー外相と会談した。4閣僚は新たな対話を設けることで合意した。", "ja"),
+    ("岩屋毅和武藤容治7日与拉米举行会谈。四名部长同意建立新的对话机制。", "zh-Hans"),
+])
+def test_a_number_of_ministers_refers_back(text, language):
+    d = analyse(Document(id="x", path="p", text=text, published="2025-08-31", language=language))
+    later = [e for e in d.events if e.sentence == 1]
+    assert later and any(p.startswith("person:") for p in later[0].participants)
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's business and trade secretary, Jonathan Reynolds, sat down with Yoji Muto.",
+    "Lammy sat down with Iwaya and Muto, Japan's foreign and trade ministers.",
+    "英国のラミー外相とレイノルズ・ビジネス貿易相が岩屋外相と会談した。",
+    "英國外交大臣拉米與商業貿易大臣巴德諾赫會晤岩屋毅。",
+])
+def test_a_trigger_inside_an_office_title_is_no_event(text):
+    assert "trade" not in {e.type for e in doc(text).events}
+
+
+def test_a_meeting_named_as_the_time_of_a_statement_is_no_meeting():
+    d = doc("英方外交大臣卡梅伦在会议期间表示，七国集团应继续向俄罗斯施压。")
+    assert [e.type for e in d.events] == ["announce"]
+
+
+def test_a_dateline_city_places_the_meeting():
+    d = doc("阿德萊德17日電——中國國務院總理李強17日與澳洲總理艾班尼斯舉行年度總理會晤。",
+            published="2024-06-17")
+    [e] = [e for e in d.events if e.type == "meet"]
+    assert e.place == "place:adelaide"

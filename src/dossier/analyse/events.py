@@ -18,9 +18,11 @@ range counts by its first day, a bound (2019年12月以来, "since … in Januar
 sentence that fixes only a year (年内, "later this year") leaves the date open, except for a
 statement, which takes the date around it; a plan, trade, aid, sanctions or a deployment
 takes no date from an earlier sentence; an event nothing dates takes the day the headline
-gives an event of its type. A trigger inside a programme's name (全球空战计划) or inside a
-phrase that names no event of its type (記者会見 is no meeting) is no event, and a trade word
-inside a restriction (出口管制, "tariff on imports") is no trade event.
+gives an event of its type, and a sentence that says "the same day" (同日) takes the day
+last named. A trigger inside a programme's name (全球空战计划), inside an office title
+(trade secretary, 貿易相) or inside a phrase that names no event of its type (記者会見 is
+no meeting) is no event, and a trade word inside a restriction (出口管制, "tariff on
+imports") is no trade event.
 A statement's participants are its speakers, the actors named before its verb (in English
 and Chinese), not what it is about. A sentence with a trigger but no actor yields no
 event; it is counted in ``doc.meta["events_without_participants"]``.
@@ -37,7 +39,7 @@ from importlib.resources import files
 
 from dossier.analyse import stage
 from dossier.analyse.fold import fold, fold_pattern
-from dossier.analyse.roles import resolved
+from dossier.analyse.roles import SAME_DAY, office_titles, resolved
 from dossier.analyse.times import extract_times
 from dossier.model import Document, Mention
 from dossier.settings import Settings
@@ -57,8 +59,11 @@ _SINCE_CJK = re.compile(r"以来|以來|(?:以后|以後|之后|之後|(?<![最�
 # the two leaders) or countries (两国 / 両国 / 四国 / both countries). Matched on folded text.
 _NUMBER = r"(?<![\d０-９])(?:两|二|三|四|両|2|3|4)"
 _PEOPLE_ANAPHORA = re.compile(fold_pattern(
-    rf"双方|(?<!第)三方|两位领导人|两国领导人|両首脳|両氏|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳)"
-    r"|\bboth (?:sides|leaders)\b|\bthe (?:two|three|four) (?:leaders|ministers|sides)\b"
+    rf"双方|(?<!第)三方|两位领导人|两国领导人|両首脳|両氏"
+    rf"|{_NUMBER}(?:人|位|国外长|国领导人|外相|首脑|首脳|閣僚|阁僚|部长|大臣|名部长|名大臣)"
+    r"|\bboth (?:sides|leaders)\b"
+    # the two leaders, the four ministers, the two prime ministers, the three foreign ministers
+    r"|\bthe (?:two|three|four) (?:(?:prime|foreign|defen[cs]e|trade|finance) )?(?:leaders|ministers|sides)\b"
     r"|\bthe (?:leaders|ministers|sides)\b"), re.I)
 # A sentence that opens with "they" (他们, 彼ら) speaks of the people named together before.
 _PLURAL_PRONOUN = re.compile(r"\s*(?:they\b|他们|彼ら)", re.I)
@@ -160,6 +165,8 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
         seen: set[str] = set()
         mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
         masked = [(m.start(), m.end()) for m in mask.finditer(folded, s.start, s.end)] if mask else []
+        # A trigger inside an office title (trade secretary, 貿易相) names the office, not an event.
+        masked += office_titles(folded, doc.language, s.start, s.end)
         found = sorted((m for rx in rxs for m in rx.finditer(folded, s.start, s.end)
                         if not any(a <= m.start() and m.end() <= b for a, b in masked)),
                        key=lambda m: m.start())
@@ -179,9 +186,10 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
             if not participants:
                 orphans += 1
                 continue
+            same_day = bool(SAME_DAY.search(folded, s.start, s.end))
             date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]),
-                                     statement=kind == "announce")
-            if source == "context" and kind in UNDATED_BY_CONTEXT:
+                                     statement=kind == "announce", same_day=same_day)
+            if source == "context" and kind in UNDATED_BY_CONTEXT and not same_day:
                 date, source = None, "none"
             if source == "none" and kind in headline:
                 date, source = headline.pop(kind), "headline"
@@ -386,20 +394,24 @@ def _clause_date(doc: Document, s, at: int, default: str | None) -> str | None:
 
 
 def _date_for(dates: list[str | None], n: int, own: str | None = None,
-              statement: bool = False) -> tuple[str | None, str]:
+              statement: bool = False, same_day: bool = False) -> tuple[str | None, str]:
     """A year alone (年内, "later this year") fixes no date: the event's date stays open,
     and is not borrowed from a sentence about something else; but a statement's year is
     what it speaks of (she said trade reached €730 billion in 2024), and the statement
     itself takes the date around it. A sentence dated before the
     article's first date is background (he flew in on Sunday; the attack in April): what
-    follows it goes on with the story's date, not with its own."""
+    follows it goes on with the story's date, not with its own, unless it says so (同日,
+    "the same day": the last day named, whatever it is)."""
     own = own or dates[n]
     if own and not (statement and _YEAR.fullmatch(own)):
         return (None if _YEAR.fullmatch(own) else own), "sentence"
     lead = next((d for d in dates if d and not _YEAR.fullmatch(d)), None)
     for earlier in range(n - 1, -1, -1):
         d = dates[earlier]
-        if d and not _YEAR.fullmatch(d) and not _before(d, lead):
+        if same_day:
+            if d and _DAY.fullmatch(d):
+                return d, "context"
+        elif d and not _YEAR.fullmatch(d) and not _before(d, lead):
             return d, "context"
     return None, "none"
 

@@ -80,6 +80,20 @@ def _title_rx(family: str) -> re.Pattern:
     return re.compile(alternatives)
 
 
+def office_titles(folded: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of office titles in ``folded[start:end]`` (trade secretary, 貿易相), whether
+    or not a person is named beside them, or several hold them (trade ministers)."""
+    return [m.span() for m in _plural_title_rx(_family(language)).finditer(folded, start, end)]
+
+
+@cache
+def _plural_title_rx(family: str) -> re.Pattern:
+    if family != "en":
+        return _title_rx(family)
+    alternatives = "|".join(re.escape(t) for t, _ in _titles()[family])
+    return re.compile(rf"\b(?:{alternatives})s?\b")
+
+
 @cache
 def _office_bodies() -> dict[str, str]:
     """Office id → the organisation whose office it is, for offices of one body."""
@@ -298,7 +312,7 @@ def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
         # A sentence with a time of its own (次日, 9月) is not about an earlier sentence's day;
         # one that says "that day" (同日, 当天) is about the last day named, however far back.
         s = doc.sentences[n]
-        reach = n if _SAME_DAY.search(doc.folded, s.start, s.end) else CONTEXT_SENTENCES
+        reach = n if SAME_DAY.search(doc.folded, s.start, s.end) else CONTEXT_SENTENCES
         if not any(_in(t, doc.sentences[n]) for t in doc.times if t.type == "DATE"):
             for i in range(n - 1, max(-1, n - reach - 1), -1):
                 day = _day_in(doc, doc.sentences[i])
@@ -312,7 +326,7 @@ def _date_of(doc: Document, at: int) -> tuple[str | None, str]:
 # How many sentences back a role may take its day from.
 CONTEXT_SENTENCES = 2
 # Words that point back to the day last named, on folded text.
-_SAME_DAY = re.compile(fold_pattern(r"同日|当天|当日|同じ日|\b(?:that|the same) day\b"), re.I)
+SAME_DAY = re.compile(fold_pattern(r"同日|当天|当日|同じ日|\b(?:that|the same) day\b"), re.I)
 
 
 def _in(t, sentence) -> bool:

@@ -196,7 +196,8 @@ def figure_claims(store: Store) -> list[Claim]:
     return out + [c for c in heads if len(counts[c.document]) == 1]
 
 
-def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
+def event_date_claims(events: list[MergedEvent],
+                      source_of: dict[str, str] | None = None) -> list[Claim]:
     """The day each report gives an event, keyed so that reports of one real event meet.
 
     Reports of one event that disagree on its date were merged into two events; they
@@ -210,20 +211,24 @@ def event_date_claims(events: list[MergedEvent]) -> list[Claim]:
     is spelt differently in each script (ヨハネスブルク, 约翰内斯堡), and many reports name
     none. Days further apart are different occasions (the same two leaders meeting in
     November and again in January), and a month or a year cannot contradict a day inside
-    it, so only days are compared.
+    it, so only days are compared. Two days more than :data:`SLIP` apart that each at least
+    two independent sources give (``source_of``: document → its source group; a day a report
+    borrows from an earlier sentence counts here) are two occasions, not a slip: the same
+    two ministers met in Tokyo and, a week later, at a summit abroad.
     """
     return [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
-            for subject, occasion in _event_occasions(events) for day, r in occasion]
+            for subject, occasion in _event_occasions(events, source_of) for day, r in occasion]
 
 
-def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer) -> list[Claim]:
+def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer,
+                       source_of: dict[str, str] | None = None) -> list[Claim]:
     """Where each report says a meeting took place, for the subjects of
     :func:`event_date_claims`: reports of one meeting on one occasion that name two
     different cities disagree (Tokyo against Osaka). Only places the gazetteer puts in
     a country are compared: a region or a sea (the Indo-Pacific) is what a meeting is
     about as often as where it is held."""
     out = []
-    for subject, occasion in _event_occasions(events):
+    for subject, occasion in _event_occasions(events, source_of):
         for _, r in occasion:
             if r.type == "meet" and r.place in gazetteer and gazetteer.entity(r.place).country:
                 out.append(Claim("event_place", subject, "place", r.place,
@@ -232,7 +237,8 @@ def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer) -> list[
     return out
 
 
-def _event_occasions(events: list[MergedEvent]) -> list[tuple[str, list[tuple[str, object]]]]:
+def _event_occasions(events: list[MergedEvent], source_of: dict[str, str] | None = None
+                     ) -> list[tuple[str, list[tuple[str, object]]]]:
     """(subject, [(day, report)]) for each occasion of each group of events that reports
     of one real event fall into (see :func:`event_date_claims`)."""
     candidates = [(e, principal(tuple(e.participants))) for e in events]
@@ -269,13 +275,17 @@ def _event_occasions(events: list[MergedEvent]) -> list[tuple[str, list[tuple[st
         for key in keys:
             blocks[key].append(i)
     keyed: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    # every day the group's reports give, borrowed or not: evidence of when its occasions
+    # were, never a claim itself
+    told: dict[int, list[tuple[str, object]]] = defaultdict(list)
     members: dict[int, list[int]] = defaultdict(list)
     continuing = _continuations(events)
     for i, (e, _) in enumerate(candidates):
         members[root(i)].append(i)
-        keyed[root(i)] += [(r.date, r) for r in e.reports
-                           if r.date and _DAY.fullmatch(r.date)
-                           and (r.date_source in ("sentence", "headline") or id(r) in continuing)]
+        days = [(r.date, r) for r in e.reports if r.date and _DAY.fullmatch(r.date)]
+        told[root(i)] += days
+        keyed[root(i)] += [(d, r) for d, r in days
+                           if r.date_source in ("sentence", "headline") or id(r) in continuing]
     out = []
     for i, dated in keyed.items():
         e = candidates[i][0]
@@ -285,7 +295,8 @@ def _event_occasions(events: list[MergedEvent]) -> list[tuple[str, list[tuple[st
             # names as written (product names, people the gazetteer does not know)
             continue
         for occasion in _occasions(sorted(dated, key=lambda d: d[0])):
-            out.append((f"{e.type}:{'+'.join(people)}/story {e.story}@{occasion[0][0]}", occasion))
+            for part in _confirmed_apart(occasion, told[i], source_of or {}):
+                out.append((f"{e.type}:{'+'.join(people)}/story {e.story}@{part[0][0]}", part))
     return out
 
 
@@ -331,6 +342,33 @@ def _continuations(events: list[MergedEvent]) -> set[int]:
 # a week); further apart they are two occasions.
 SAME_OCCASION = 10
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+# A reporter's slip moves a day by a few days at most (the 17th for Monday the 20th).
+SLIP = 3
+
+
+def _confirmed_apart(occasion: list[tuple[str, object]], told: list[tuple[str, object]],
+                     source_of: dict[str, str]) -> list[list[tuple[str, object]]]:
+    """The sorted (day, report) pairs of one occasion, cut where days more than :data:`SLIP`
+    apart each have at least two independent sources on their side: two sources that agree
+    on a day are not both slipping the same way. ``told`` holds every day the reports give,
+    those borrowed from an earlier sentence too ("held talks on Friday. … sat down with"):
+    they count as sources here, though they are too loose to be claims."""
+    first, last = occasion[0][0], occasion[-1][0]
+    around = [t for t in told if first <= t[0] <= last]
+    days = sorted({id(r): (d, r) for d, r in occasion + around}.values(), key=lambda t: t[0])
+    for i in range(1, len(days)):
+        gap = (date.fromisoformat(days[i][0]) - date.fromisoformat(days[i - 1][0])).days
+        if gap > SLIP and min(_sources(days[:i], source_of), _sources(days[i:], source_of)) >= 2:
+            before = [t for t in occasion if t[0] < days[i][0]]
+            after = [t for t in occasion if t[0] >= days[i][0]]
+            return _confirmed_apart(before, told, source_of) + _confirmed_apart(after, told, source_of)
+    return [occasion]
+
+
+def _sources(dated: list[tuple[str, object]], source_of: dict[str, str]) -> int:
+    return len({source_of.get(r.document, r.document) for _, r in dated})
 
 
 def _occasions(dated: list[tuple[str, object]], gap: int = SAME_OCCASION) -> list[list[tuple[str, object]]]:
@@ -471,9 +509,10 @@ def _value(claims: list[Claim]) -> dict:
 
 def update(store: Store, events: list[MergedEvent], settings: Settings) -> list[Conflict]:
     gazetteer = Gazetteer.load(settings.gazetteers)
-    claims = role_claims(store) + figure_claims(store) + event_date_claims(events) + \
-        event_place_claims(events, gazetteer)
-    conflicts = find_conflicts(claims, groups(store), gazetteer)
+    source_of = groups(store)
+    claims = role_claims(store) + figure_claims(store) + event_date_claims(events, source_of) + \
+        event_place_claims(events, gazetteer, source_of)
+    conflicts = find_conflicts(claims, source_of, gazetteer)
     with store.transaction() as db:
         db.execute("DELETE FROM claims")
         db.execute("DELETE FROM conflicts")
