@@ -398,10 +398,10 @@ def _date_for(dates: list[str | None], n: int, own: str | None = None,
     """A year alone (年内, "later this year") fixes no date: the event's date stays open,
     and is not borrowed from a sentence about something else; but a statement's year is
     what it speaks of (she said trade reached €730 billion in 2024), and the statement
-    itself takes the date around it. A sentence dated before the
-    article's first date is background (he flew in on Sunday; the attack in April): what
-    follows it goes on with the story's date, not with its own, unless it says so (同日,
-    "the same day": the last day named, whatever it is)."""
+    itself takes the date around it. A sentence dated before the article's first date is
+    background (he flew in on Sunday; the attack in April): what follows it goes on with
+    the story's date, not with its own, unless it says so (同日, "the same day": the last
+    day named, whatever it is)."""
     own = own or dates[n]
     if own and not (statement and _YEAR.fullmatch(own)):
         return (None if _YEAR.fullmatch(own) else own), "sentence"
