@@ -456,3 +456,148 @@ def test_a_dateline_city_places_the_meeting():
             published="2024-06-17")
     [e] = [e for e in d.events if e.type == "meet"]
     assert e.place == "place:adelaide"
+
+
+@pytest.mark.parametrize("text", [
+    "高市早苗曾在一位国会议员的办公室工作。",  # 国会议员 holds 会议
+    "岸田文雄首相は参院本会議で答弁に立った。",  # 本会議 is a plenary sitting
+    "李强表示，国际社会面临诸多挑战。",  # 社会面临 holds 会面
+])
+def test_a_trigger_read_across_a_word_boundary_is_no_meeting(text):
+    assert "meet" not in {e.type for e in doc(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "岸田首相と尹錫悦大統領は貿易問題について協議した。",
+    "中日韩三国同意重启自由贸易协定谈判。",
+    "The leaders of Japan and Korea held talks on trade and energy.",
+    "President Biden met Japan's chief trade negotiator in Washington.",
+    "韓国国内では第三国への輸出の在り方を巡り議論が続いている。",
+    "澳大利亚国内围绕向第三国出口军舰的规则仍有争论。",
+])
+def test_trade_named_as_a_topic_is_no_trade(text):
+    assert "trade" not in {e.type for e in doc(text).events}
+
+
+def test_a_flow_of_trade_stays_trade():
+    assert "trade" in {e.type for e in doc("韩国去年对日出口增长了5%。").events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("日本首相岸田文雄表示，这次会谈非常成功。", "meet"),
+    ("韓国政府は今回の決定を歓迎した。", "commit"),
+])
+def test_an_event_pointed_back_to_is_not_reported_again(text, kind):
+    assert kind not in {e.type for e in doc(text).events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("岸田文雄表示将继续执政，不会辞职。", "elect"),
+    ("岸田文雄表示將繼續執政，不會辭職。", "elect"),
+    ("In Rio, Li Qiang did not meet Kishida.", "meet"),
+])
+def test_a_denied_event_is_no_event(text, kind):
+    assert kind not in {e.type for e in doc(text).events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("岸田首相は就任後初めて韓国を訪れた。", "elect"),
+    ("尹锡悦在会谈开始时说，两国关系正在改善。", "meet"),
+    ("Kishida said North Korea fired a missile hours before the summit in Seoul.", "meet"),
+])
+def test_an_event_named_as_a_time_is_no_event(text, kind):
+    d = doc(text)
+    assert kind not in {e.type for e in d.events} and d.events
+
+
+def test_an_event_named_as_a_time_with_its_own_date_is_reported():
+    d = doc("特朗普今年1月重返白宫后，首次与石破茂举行会谈。", published="2025-02-07")
+    assert {"elect", "meet"} <= {e.type for e in d.events}
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Japan would gain most from the new agreement with Korea.",
+    "分析人士指出，日本将是这项协议的最大受益者。",
+])
+def test_a_statement_by_no_one_named_is_no_statement(text):
+    assert "announce" not in {e.type for e in doc(text).events}
+
+
+def test_a_shared_concern_is_no_criticism():
+    d = doc("Marles said Japan and Australia shared a concern about coercion in the Pacific.")
+    assert "criticise" not in {e.type for e in d.events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("韩国总统李在明对石破茂当选表示祝贺。", "elect"),
+    ("韓國總統李在明對石破茂當選表示祝賀。", "elect"),
+    ("韓国政府は日本の決定を歓迎すると表明した。", "commit"),
+    ("South Korea welcomed the plans and said it would work with Japan.", "commit"),
+])
+def test_an_event_reacted_to_is_not_reported_again(text, kind):
+    d = doc(text)
+    assert kind not in {e.type for e in d.events} and d.events
+
+
+@pytest.mark.parametrize("text", [
+    "中国の李強首相は首脳会議を欠席した。",
+    "俄罗斯总统普京缺席峰会。",
+    "President Putin skipped the summit in Johannesburg.",
+])
+def test_staying_away_from_a_meeting_is_no_meeting(text):
+    assert "meet" not in {e.type for e in doc(text).events}
+
+
+def test_goods_a_tariff_falls_on_are_no_trade():
+    d = doc("米国は韓国からの輸入品に、従来の2倍となる20％の関税を課す。")
+    assert "trade" not in {e.type for e in d.events} and "restrict" in {e.type for e in d.events}
+
+
+@pytest.mark.parametrize("text", [
+    "东盟外长去年通过了海洋合作行动计划。",
+    "韓国は昨年、供給網に関する行動計画をまとめた。",
+    "韩国表示项目将按计划推进。",
+])
+def test_an_action_plan_or_going_as_planned_is_no_commitment(text):
+    d = doc(text)
+    assert "commit" not in {e.type for e in d.events}
+
+
+def test_a_country_that_says_whose_a_leader_is_is_no_participant():
+    d = doc("Prime Minister Fumio Kishida of Japan met President Yoon Suk Yeol of South Korea in Seoul.")
+    [e] = [e for e in d.events if e.type == "meet"]
+    assert set(e.participants) == {"person:fumio-kishida", "person:yoon-suk-yeol"}
+    # the ministers of two countries stand for the countries
+    d = doc("The foreign ministers of Japan and China met in Tokyo on Friday.")
+    assert {"country:JP", "country:CN"} <= set(d.events[0].participants)
+
+
+@pytest.mark.parametrize("text", [
+    "岸田文雄与尹锡悦10日在首尔举行会谈。韩国政府表示，双方同意深化合作。",
+    "Fumio Kishida met Yoon Suk Yeol in Seoul on Monday. South Korea said the two leaders agreed to deepen ties.",
+])
+def test_the_sides_a_statement_speaks_of_are_not_its_speakers(text):
+    d = doc(text, published="2025-02-11")
+    [said] = [e for e in d.events if e.type == "announce"]
+    [agreed] = [e for e in d.events if e.type == "agree"]
+    assert said.participants == ("country:KR",)
+    assert "person:fumio-kishida" in agreed.participants
+
+
+@pytest.mark.parametrize("text", [
+    "岸田文雄与尹锡悦就乌克兰局势交换了意见。",
+    "岸田首相と尹錫悦大統領はウクライナ情勢について協議した。",
+])
+def test_a_country_named_as_the_scene_of_a_situation_is_no_participant(text):
+    [e] = [e for e in doc(text).events if e.type == "meet"]
+    assert "country:UA" not in e.participants and "person:fumio-kishida" in e.participants
+
+
+@pytest.mark.parametrize("text", [
+    "美国国务院批评峰会宣言没有反映美方立场。",
+    "Japan and South Korea issued a joint statement on the talks.",
+    "Canada said the summit declaration was too weak.",
+])
+def test_a_document_of_a_meeting_or_a_report_on_it_is_no_meeting(text):
+    d = doc(text)
+    assert "meet" not in {e.type for e in d.events} and d.events

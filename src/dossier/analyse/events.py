@@ -5,7 +5,8 @@ PLOVER: meet, visit, agree, announce, commit, elect, restrict, aid, trade, criti
 military. A sentence yields at most one event per type. Its participants are the
 actors (people, countries, bodies) the sentence mentions: the first is the actor,
 the others counterparts; a country named only in a person's title (日本首相高市早苗,
-"his Japanese counterpart") is not one, and an actor the gazetteer does not know is
+"his Japanese counterpart", "Prime Minister Ishiba of Japan") or as the scene of a situation
+(ウクライナ情勢, 俄乌冲突) is not one, and an actor the gazetteer does not know is
 ``name:<as written>``. Words that refer back to earlier actors (双方, 両首脳, "the two
 leaders", 四国, a sentence opening with "they") bring those actors in, and so does a
 sentence that opens with "he" / "she" (the last person named), and a bare surname
@@ -22,10 +23,16 @@ gives an event of its type, and a sentence that says "the same day" (同日) tak
 last named. A trigger inside a programme's name (全球空战计划), inside an office title
 (trade secretary, 貿易相) or inside a phrase that names no event of its type (記者会見 is
 no meeting) is no event, and a trade word inside a restriction (出口管制, "tariff on
-imports") is no trade event.
+imports", 輸入品に…関税) or naming a topic (a trade agreement, 輸出の在り方, 出口…的规则) is no
+trade event. Nor is a trigger that points back to an event already reported (这次会谈,
+今回の決定, 对…当选表示祝贺, "welcomed the decision"), one that is denied or stayed away from
+(不会辞职, 缺席峰会, 会議を欠席, "did not meet"), or one that names the time of something else
+without a date of its own (就任後, 会谈开始时, "before the summit"); and a statement needs a
+named speaker (not "analysts said", 分析人士指出).
 A statement's participants are its speakers, the actors named before its verb (in English
-and Chinese), not what it is about. A sentence with a trigger but no actor yields no
-event; it is counted in ``doc.meta["events_without_participants"]``.
+and Chinese), not what it is about, nor the sides it speaks of (韩国政府表示，双方…). A sentence
+with a trigger but no actor yields no event; it is counted in
+``doc.meta["events_without_participants"]``.
 """
 
 from __future__ import annotations
@@ -174,12 +181,22 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
             kind = m.lastgroup
             if kind in seen or any(p.start <= m.start() and m.end() <= p.end for p in programs):
                 continue
-            if kind == "trade" and _inside_restriction(doc.text, m, found, s):
+            if kind == "trade" and (_inside_restriction(doc.text, m, found, s)
+                                    or _TRADE_AS_TOPIC.match(folded, m.end(), s.end)):
+                continue
+            if _refers_back(folded, m, s.start, s.end, family) \
+                    or _negated(folded, m, s.start, s.end, family) or _names_a_time(doc, s, m, family):
+                continue
+            if kind == "announce" and _UNNAMED_SPEAKER.match(folded, s.start, m.start()):
                 continue
             seen.add(kind)
-            participants = _participants(_speakers(mentions, m, family) if kind == "announce"
-                                         else mentions, titles, doc, s.start)
-            participants += [p for p in _antecedents(folded, s.start, s.end, participants, out)
+            actors = _speakers(mentions, m, family) if kind == "announce" else mentions
+            participants = _participants(actors, titles, doc, s.start)
+            # What a speaker says of "both sides" is what the statement is about.
+            said_of = kind == "announce" and family != "ja" and any(
+                a.end <= m.start() and a.type in PARTICIPANT_TYPES for a in mentions)
+            participants += [p for p in _antecedents(folded, s.start, m.start() if said_of else s.end,
+                                                     participants, out)
                              if p not in participants]
             if _PRONOUN.match(doc.text, s.start):
                 participants += [p for p in _last_person(out) if p not in participants]
@@ -247,6 +264,7 @@ def _participants(mentions: list[Mention], titles: list[tuple[int, int]],
     """The sentence's actors, without countries or bodies that only qualify a person's title
     (日本首相, European Commission President, 国务院总理) and without a dateline."""
     text = doc.text if doc is not None else ""
+    folded = doc.folded if doc is not None else ""
     out = []
     for m in mentions:
         if m.type not in PARTICIPANT_TYPES:
@@ -258,12 +276,33 @@ def _participants(mentions: list[Mention], titles: list[tuple[int, int]],
             continue
         if m.entity is None and m.start == sentence_start and _DATELINE.match(text, m.start):
             continue
+        if m.type == "country" and _describes_a_person(text, m, mentions, titles):
+            continue
+        if m.type == "country" and _COUNTRY_AS_TOPIC.match(folded, m.end):
+            continue
         out.append(_participant(resolved(m, doc) if doc is not None else m))
     return list(dict.fromkeys(out))
 
 
 # What may stand between a body and the title it qualifies: European Commission President.
 _TITLE_GLUE = re.compile(r"\s?|的|の")
+# A country named as the scene of a situation (ウクライナ情勢, 俄乌冲突, 香港问题) is what is
+# talked about, not an actor.
+_COUNTRY_AS_TOPIC = re.compile(fold_pattern(
+    r"\w{0,2}?(?:情勢|情势|局势|問題|问题|冲突|衝突|危機|危机|戦争|战争)"))
+# "of" after a named person or a title: Prime Minister Ishiba of Japan.
+_OF = re.compile(r",?\s+of\s+(?:the\s+)?$")
+
+
+def _describes_a_person(text: str, country: Mention, mentions: list[Mention],
+                        titles: list[tuple[int, int]]) -> bool:
+    """Whether the country only says whose a named person or a title is (Prime Minister Ishiba
+    of Japan): it is part of the description, not an actor beside the person."""
+    of = _OF.search(text, max(0, country.start - 12), country.start)
+    if not of:
+        return False
+    ends = {m.end for m in mentions if m.type == "person"} | {b for _, b in titles}
+    return of.start() in ends
 
 
 def _speakers(mentions: list[Mention], trigger: re.Match, family: str) -> list[Mention]:
@@ -286,11 +325,87 @@ def _last_person(earlier: list[Event]) -> list[str]:
     return []
 
 
+# A trade word followed, in its clause, by the rules or the manner of it (第三国への輸出の
+# 在り方, 向第三国出口战机的规则, "export rules") names a topic under debate, not trade.
+_TRADE_AS_TOPIC = re.compile(fold_pattern(
+    r"[^，,、。；;]{0,8}?(?:の在り方|のあり方|のルール|的规则|的规定|的方式|\s+(?:rules|regime|policy)\b)"))
+# A demonstrative before an event noun (这次会谈, 今回の会談, 这一决定, 同計画) points back to an
+# event the article has already reported: the sentence says something about it.
+_DEMONSTRATIVE_CJK = re.compile(fold_pattern(r"(?:这次|此次|本次|这一|该|(?<!共)同|今回の|この)$"))
+# Negation or absence right before a Chinese or English trigger (不会辞职, 未经美方同意, 缺席峰会,
+# "did not attend", "skipped the summit"), and after a Japanese one (会議を欠席).
+_NEGATION_ZH = re.compile(fold_pattern(
+    r"(?:(?:不|未|没有|并未)(?:会|再|曾|愿|能)?|未经[^，,。]{1,4}|缺席)$"))
+_NEGATION_EN = re.compile(
+    r"(?:(?:\bnot|\bnever|n't)\s+(?:\w+ly\s+)?|\b(?:skipped|boycotted|missed)\s+the\s+)$", re.I)
+_ABSENT_AFTER_JA = re.compile(fold_pattern(r"を欠席"))
+
+
+# A statement by no one the article names (analysts said, 分析人士指出, "the statement said")
+# is comment or a reading of a text, not an actor's statement.
+_UNNAMED_SPEAKER = re.compile(fold_pattern(
+    r"\s*(?:(?:analysts?|officials|participants|experts|observers|critics|sources|the statement"
+    r"|the declaration)\b|有分析|分析人士|分析认为|外界|专家|观察人士|有评论|评论认为|知情人士)"
+    r"[^,，:：]{0,12}$"), re.I)
+# An event named as the time of something else (就任後, 会见开始时, 峰会首日, 訪問期間,
+# "hours before the summit") is not reported by the sentence.
+_AS_TIME_CJK = re.compile(fold_pattern(r"(?:开始时|開始時|首日|期间|期間|之后|之後|后|後)"))
+_AS_TIME_EN = re.compile(r"\b(?:before|after|during|ahead of)\s+(?:the|this|that|its|their)\s+$", re.I)
+
+
+def _names_a_time(doc: Document, s, trigger: re.Match, family: str) -> bool:
+    """Whether the trigger names the time of another event, and its clause gives it no date
+    of its own (重返白宫後 with 今年1月 still reports the return)."""
+    folded = doc.folded
+    if family == "en":
+        as_time = bool(_AS_TIME_EN.search(folded, max(s.start, trigger.start() - 20), trigger.start()))
+    else:
+        as_time = bool(_AS_TIME_CJK.match(folded, trigger.end(), s.end))
+    if not as_time:
+        return False
+    lo, hi = _clause(doc.text, trigger.start(), s.start, s.end)
+    return not any(lo <= t.start < hi and t.type == "DATE" for t in doc.times)
+
+
+# An event that is what someone reacts to (對李在明當選表示祝賀, 決定を歓迎, "welcomed the
+# decision") was reported before; the sentence reports the reaction.
+_REACTION_AFTER = re.compile(fold_pattern(
+    r"(?:表示(?:欢迎|祝贺|遗憾|失望)|を歓迎|を祝福|に祝意|への祝意)"))
+_REACTION_BEFORE_EN = re.compile(
+    r"\b(?:welcomed|welcomes|congratulated\s+\w+(?:\s+\w+)?\s+on)\s+(?:the|his|her|their|its)\s+$", re.I)
+
+
+def _refers_back(folded: str, trigger: re.Match, start: int, end: int, family: str) -> bool:
+    """Whether the trigger names an event the article has already reported, which the
+    sentence only points to or reacts to."""
+    if family == "en":
+        return bool(_REACTION_BEFORE_EN.search(folded, max(start, trigger.start() - 40), trigger.start()))
+    return bool(_DEMONSTRATIVE_CJK.search(folded, start, trigger.start())
+                or _REACTION_AFTER.match(folded, trigger.end(), end))
+
+
+def _negated(folded: str, trigger: re.Match, start: int, end: int, family: str) -> bool:
+    """Whether the trigger is denied (石破茂表示不会辞职) or stayed away from (缺席峰会,
+    会議を欠席した, "skipped the summit"). Japanese negates after the verb (会談は行われなかった),
+    where the words still report a meeting that fell through."""
+    if family == "ja":
+        return bool(_ABSENT_AFTER_JA.match(folded, trigger.end(), end))
+    rx = _NEGATION_EN if family == "en" else _NEGATION_ZH
+    return bool(rx.search(folded, max(start, trigger.start() - 20), trigger.start()))
+
+
 def _inside_restriction(text: str, trade: re.Match, found: list[re.Match], s) -> bool:
-    """A trade word in the clause of a restriction (tariff on imports, 稀土出口的限制) is
-    what the restriction applies to, not a trade event of its own."""
+    """A trade word in the clause of a restriction (tariff on imports, 稀土出口的限制), or
+    naming goods a restriction in the sentence falls on, is what the restriction applies
+    to, not a trade event of its own."""
     lo, hi = _clause(text, trade.start(), s.start, s.end)
+    if _GOODS.match(text, trade.end()):
+        lo, hi = s.start, s.end  # 輸入品に、…関税を課す: the goods the tariff falls on
     return any(m.lastgroup == "restrict" and lo <= m.start() < hi for m in found)
+
+
+# A trade word that names goods (輸入品, 进口商品) rather than a flow of them.
+_GOODS = re.compile(r"品|商品|產品|产品")
 
 
 def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
