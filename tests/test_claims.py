@@ -91,39 +91,40 @@ def _event(document, kind, date, people, story, trigger="", place=None, source="
 
 
 def test_an_event_merged_from_two_stories_meets_the_reports_of_both():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     from dossier.link.events import MergedEvent
     people = ("person:a", "person:b")
     ja, zh = _event("ja", "meet", "2025-03-22", people, 9), _event("zh", "meet", "2025-03-22", people, 10)
     both = MergedEvent("event:both", "meet", zh.reports + ja.reports)  # its first report is in story 10
     en = _event("en", "meet", "2025-03-21", people, 9)
-    [conflict] = find_conflicts(event_date_claims([both, en]), {"ja": "ja", "zh": "zh", "en": "en"})
+    [conflict] = find_conflicts(event_claims([both, en]), {"ja": "ja", "zh": "zh", "en": "en"})
     assert {v["value"] for v in conflict.values} == {"2025-03-21", "2025-03-22"}
 
 
 def test_one_election_dated_two_ways_across_stories_with_one_participant():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     en = _event("en", "elect", "2025-06-03", ("person:lee", "country:KR"), 11, "election")
     sworn = _event("en", "elect", "2025-06-04", ("person:lee", "name:National Assembly"), 11, "sworn in")
     zh = _event("zh", "elect", "2025-06-04", ("person:lee",), 12, "選舉")
-    [conflict] = find_conflicts(event_date_claims([en, sworn, zh]), {"en": "en", "zh": "zh"})
+    [conflict] = find_conflicts(event_claims([en, sworn, zh]), {"en": "en", "zh": "zh"})
     assert {v["value"] for v in conflict.values} == {"2025-06-03", "2025-06-04"}
     # a congratulation on one election chains it to no other election of the one congratulating
     cheer = _event("zh", "elect", None, ("person:ishiba", "person:lee"), 12, "當選")
     other = _event("ja", "elect", "2025-07-20", ("person:ishiba", "org:ldp"), 14, "選挙")
-    subjects = {c.subject for c in event_date_claims([en, zh, cheer, other])}
+    subjects = {c.subject for c in event_claims([en, zh, cheer, other])}
     assert len(subjects) == 2 and all("@" in s and "elect:/" not in s for s in subjects)
 
 
 def test_reports_of_one_meeting_in_two_cities_conflict_on_its_place():
     from dossier.analyse.gazetteer import Gazetteer
-    from dossier.link.claims import event_place_claims
+    from dossier.link.claims import event_claims
     from dossier.settings import Settings
     people = ("country:JP", "country:CN", "country:KR")
     events = [_event("ja", "meet", "2025-03-22", people, 9, place="place:tokyo"),
               _event("zh", "meet", "2025-03-22", people, 9, place="place:osaka"),
               _event("en", "meet", "2025-03-22", people, 9, place="place:indo-pacific")]
-    claims = event_place_claims(events, Gazetteer.load(Settings().gazetteers))
+    claims = [c for c in event_claims(events, gazetteer=Gazetteer.load(Settings().gazetteers))
+              if c.kind == "event_place"]
     assert {c.value for c in claims} == {"place:tokyo", "place:osaka"}  # a region is no venue
     [conflict] = find_conflicts(claims, {"ja": "ja", "zh": "zh", "en": "en"})
     assert {v["value"] for v in conflict.values} == {"place:tokyo", "place:osaka"}
@@ -140,26 +141,26 @@ def test_an_article_contradicting_itself_is_internal_beside_other_reports():
 
 
 def test_two_days_of_one_event_type_in_one_article_are_two_events_not_a_contradiction():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     people = ("org:sharp", "person:a")
     announced = _event("ja", "announce", "2012-06-16", people, 3)
     on_sale = _event("ja", "announce", "2012-06-22", people, 3)
-    claims = event_date_claims([announced, on_sale])
+    claims = event_claims([announced, on_sale])
     assert len({c.subject for c in claims}) == 1  # one occasion: within days, same actors
     assert find_conflicts(claims, {"ja": "ja"}) == []
 
 
 def test_date_subjects_need_actors_in_common_and_one_the_gazetteer_knows():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     # a chain: a and b share two actors with the middle report, but none with each other
     a = _event("a", "meet", "2025-03-20", ("person:p", "person:q"), 5)
     middle = _event("m", "meet", "2025-03-21", ("person:p", "person:q", "person:r", "person:s"), 5)
     b = _event("b", "meet", "2025-03-22", ("person:r", "person:s"), 5)
-    assert event_date_claims([a, middle, b]) == []
+    assert event_claims([a, middle, b]) == []
     # products and people known only by their names as written
     x = _event("x", "commit", "2012-06-18", ("name:AQUOS", "name:PHONE"), 7)
     y = _event("y", "commit", "2012-06-22", ("name:AQUOS", "name:PHONE"), 7)
-    assert event_date_claims([x, y]) == []
+    assert event_claims([x, y]) == []
 
 
 def test_australian_dollars_are_a_currency():
@@ -191,25 +192,25 @@ def test_a_role_far_from_any_day_joins_its_storys_occasion(tmp_path):
 
 
 def test_two_days_each_confirmed_by_two_sources_are_two_occasions_not_a_slip():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     people = ("person:a", "person:b")
     # a week apart, each day given by two independent reports: two meetings of the same pair
     tokyo = [_event("en", "meet", "2025-03-07", people, 1), _event("ja", "meet", "2025-03-07", people, 1)]
     summit = [_event("fr", "meet", "2025-03-13", people, 1), _event("de", "meet", "2025-03-13", people, 1)]
     sources = {d: d for d in ("en", "ja", "fr", "de", "zh")}
-    assert find_conflicts(event_date_claims(tokyo + summit, sources), sources) == []
+    assert find_conflicts(event_claims(tokyo + summit, sources), sources) == []
     # one report a week off from two others is still a slip
     slip = _event("zh", "meet", "2025-03-14", people, 1)
-    [conflict] = find_conflicts(event_date_claims(tokyo + [slip], sources), sources)
+    [conflict] = find_conflicts(event_claims(tokyo + [slip], sources), sources)
     assert {v["value"] for v in conflict.values} == {"2025-03-07", "2025-03-14"}
     # and so is a day off beside a confirmed day
     slip = _event("zh", "meet", "2025-03-06", people, 1)
-    [conflict] = find_conflicts(event_date_claims([slip] + tokyo + summit, sources), sources)
+    [conflict] = find_conflicts(event_claims([slip] + tokyo + summit, sources), sources)
     assert {v["value"] for v in conflict.values} == {"2025-03-06", "2025-03-07"}
 
 
 def test_days_borrowed_from_an_earlier_sentence_help_tell_occasions_apart():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     people = ("person:a", "person:b")
     # zh dates the Tokyo talks a day early; fr dates the summit a week later. en and ja
     # give the Tokyo day only through an earlier sentence ("held talks on Friday. … sat
@@ -220,6 +221,6 @@ def test_days_borrowed_from_an_earlier_sentence_help_tell_occasions_apart():
     ja = _event("ja", "meet", "2025-03-07", people, 1, source="context")
     de = _event("de", "meet", "2025-03-13", people, 1, source="context")
     sources = {d: d for d in ("zh", "fr", "en", "ja", "de")}
-    assert find_conflicts(event_date_claims([zh, fr, en, ja, de], sources), sources) == []
+    assert find_conflicts(event_claims([zh, fr, en, ja, de], sources), sources) == []
     # without them, the two reports are one occasion dated two ways
-    assert len(find_conflicts(event_date_claims([zh, fr], sources), sources)) == 1
+    assert len(find_conflicts(event_claims([zh, fr], sources), sources)) == 1

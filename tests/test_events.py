@@ -170,12 +170,12 @@ def merged(kind, date, people, story=1, place=None, document="d"):
 
 
 def test_event_dates_meet_across_places_and_other_participants_but_not_other_occasions():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     a = merged("meet", "2025-11-22", ("person:a", "person:b"), place="ヨハネスブルク", document="d1")
     b = merged("meet", "2025-11-23", ("person:a", "person:b", "person:c"), place="约翰内斯堡", document="d2")
     c = merged("meet", "2026-01-31", ("person:a", "person:b"), place=None, document="d3")
     month = merged("meet", "2025-11", ("person:a", "person:b"), document="d4")
-    claims = event_date_claims([a, b, c, month])
+    claims = event_claims([a, b, c, month])
     assert len({x.subject for x in claims}) == 2 and len(claims) == 3
     [conflict] = find_conflicts(claims, {"d1": "d1", "d2": "d2", "d3": "d3"})
     assert {v["value"] for v in conflict.values} == {"2025-11-22", "2025-11-23"}
@@ -267,7 +267,7 @@ def test_a_headline_day_never_overrides_the_bodys_own_date():
 
 
 def test_a_report_going_on_with_the_event_its_article_dated_holds_that_day():
-    from dossier.link.claims import event_date_claims
+    from dossier.link.claims import event_claims
     from dossier.link.events import MergedEvent
     lead = Report("en", 0, 1, "meet", ("org:nato",), "2024-07-11", "sentence", None, 1)
     attended = Report("en", 10, 11, "meet", ("person:a", "person:b", "person:c"), "2024-07-11",
@@ -276,12 +276,12 @@ def test_a_report_going_on_with_the_event_its_article_dated_holds_that_day():
                    "sentence", None, 1)
     events = [MergedEvent("e1", "meet", [lead]), MergedEvent("e2", "meet", [attended]),
               MergedEvent("e3", "meet", [other])]
-    [conflict] = find_conflicts(event_date_claims(events), {"en": "en", "zh": "zh"})
+    [conflict] = find_conflicts(event_claims(events), {"en": "en", "zh": "zh"})
     assert {v["value"] for v in conflict.values} == {"2024-07-11", "2024-07-10"}
     # a borrowed day for another type of event ("they agreed…") is no claim
     agreed = Report("en", 10, 11, "agree", ("person:a", "person:b"), "2024-07-11", "context", None, 1)
     agreed_zh = Report("zh", 0, 1, "agree", ("person:a", "person:b"), "2024-07-10", "sentence", None, 1)
-    claims = event_date_claims([MergedEvent("e1", "meet", [lead]), MergedEvent("e4", "agree", [agreed]),
+    claims = event_claims([MergedEvent("e1", "meet", [lead]), MergedEvent("e4", "agree", [agreed]),
                                 MergedEvent("e5", "agree", [agreed_zh])])
     assert {c.document for c in claims} == {"zh"}
 

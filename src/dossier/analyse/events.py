@@ -171,6 +171,7 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
     for n, s in enumerate(doc.sentences):
         seen: set[str] = set()
         mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
+        same_day = bool(SAME_DAY.search(folded, s.start, s.end))
         masked = [(m.start(), m.end()) for m in mask.finditer(folded, s.start, s.end)] if mask else []
         # A trigger inside an office title (trade secretary, 貿易相) names the office, not an event.
         masked += office_titles(folded, doc.language, s.start, s.end)
@@ -203,7 +204,6 @@ def find_events(doc: Document) -> tuple[list[Event], int]:
             if not participants:
                 orphans += 1
                 continue
-            same_day = bool(SAME_DAY.search(folded, s.start, s.end))
             date, source = _date_for(dates, n, _clause_date(doc, s, m.start(), dates[n]),
                                      statement=kind == "announce", same_day=same_day)
             if source == "context" and kind in UNDATED_BY_CONTEXT and not same_day:

@@ -196,9 +196,10 @@ def figure_claims(store: Store) -> list[Claim]:
     return out + [c for c in heads if len(counts[c.document]) == 1]
 
 
-def event_date_claims(events: list[MergedEvent],
-                      source_of: dict[str, str] | None = None) -> list[Claim]:
-    """The day each report gives an event, keyed so that reports of one real event meet.
+def event_claims(events: list[MergedEvent], source_of: dict[str, str] | None = None,
+                 gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """The day each report gives an event, keyed so that reports of one real event meet,
+    and, given a gazetteer, the city each report of a meeting names.
 
     Reports of one event that disagree on its date were merged into two events; they
     are one subject here when they share type and story (an event merged from reports
@@ -215,22 +216,17 @@ def event_date_claims(events: list[MergedEvent],
     two independent sources give (``source_of``: document → its source group; a day a report
     borrows from an earlier sentence counts here) are two occasions, not a slip: the same
     two ministers met in Tokyo and, a week later, at a summit abroad.
+
+    Reports of one meeting on one occasion that name two different cities disagree (Tokyo
+    against Osaka). Only places the gazetteer puts in a country are compared: a region or a
+    sea (the Indo-Pacific) is what a meeting is about as often as where it is held.
     """
-    return [Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end)
-            for subject, occasion in _event_occasions(events, source_of) for day, r in occasion]
-
-
-def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer,
-                       source_of: dict[str, str] | None = None) -> list[Claim]:
-    """Where each report says a meeting took place, for the subjects of
-    :func:`event_date_claims`: reports of one meeting on one occasion that name two
-    different cities disagree (Tokyo against Osaka). Only places the gazetteer puts in
-    a country are compared: a region or a sea (the Indo-Pacific) is what a meeting is
-    about as often as where it is held."""
     out = []
     for subject, occasion in _event_occasions(events, source_of):
-        for _, r in occasion:
-            if r.type == "meet" and r.place in gazetteer and gazetteer.entity(r.place).country:
+        for day, r in occasion:
+            out.append(Claim("event_date", subject, "date", day, day, None, r.document, r.start, r.end))
+            if gazetteer is not None and r.type == "meet" and r.place in gazetteer \
+                    and gazetteer.entity(r.place).country:
                 out.append(Claim("event_place", subject, "place", r.place,
                                  gazetteer.entity(r.place).label(), r.place,
                                  r.document, r.start, r.end))
@@ -240,7 +236,7 @@ def event_place_claims(events: list[MergedEvent], gazetteer: Gazetteer,
 def _event_occasions(events: list[MergedEvent], source_of: dict[str, str] | None = None
                      ) -> list[tuple[str, list[tuple[str, object]]]]:
     """(subject, [(day, report)]) for each occasion of each group of events that reports
-    of one real event fall into (see :func:`event_date_claims`)."""
+    of one real event fall into (see :func:`event_claims`)."""
     candidates = [(e, principal(tuple(e.participants))) for e in events]
     candidates = [(e, people) for e, people in candidates if e.story is not None
                   and (len(people) >= 2 or _vote(e) and any(map(_known, people)))]
@@ -510,8 +506,7 @@ def _value(claims: list[Claim]) -> dict:
 def update(store: Store, events: list[MergedEvent], settings: Settings) -> list[Conflict]:
     gazetteer = Gazetteer.load(settings.gazetteers)
     source_of = groups(store)
-    claims = role_claims(store) + figure_claims(store) + event_date_claims(events, source_of) + \
-        event_place_claims(events, gazetteer, source_of)
+    claims = role_claims(store) + figure_claims(store) + event_claims(events, source_of, gazetteer)
     conflicts = find_conflicts(claims, source_of, gazetteer)
     with store.transaction() as db:
         db.execute("DELETE FROM claims")
